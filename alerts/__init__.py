@@ -1,0 +1,1 @@
+"""Counts → spike decisions (detectors), alert payloads, and their delivery (sinks)."""
