@@ -76,13 +76,13 @@ CEASEFIRE_LEADS = (
     ("EU welcomes ceasefire, offers talks",
      "The European Union welcomed the ceasefire between Armenia and Azerbaijan and offered to host new talks in Brussels."),
     ("Russia says truce must be observed",
-     "Russia said it had helped broker the truce and called on both sides to observe it strictly."),
+     "Russia said it had helped broker the truce between Armenia and Azerbaijan and called on both sides to observe it strictly."),
     ("Border truce holds for another day",
      "The truce on the border between Armenia and Azerbaijan held for another day, with no new casualties reported."),
     ("Yerevan links ceasefire to troop withdrawal",
      "Armenia's Foreign Ministry said the ceasefire must be followed by the withdrawal of Azerbaijani troops."),
     ("France calls for ceasefire to be respected",
-     "France called for the ceasefire to be respected and asked for a meeting of the UN Security Council on the border clashes."),
+     "France called for the ceasefire between Armenia and Azerbaijan to be respected and asked for a meeting of the UN Security Council on the border clashes."),
 )
 
 VIOLATION_LEADS = (

@@ -79,8 +79,8 @@ def _friction_rotation(rng: random.Random, size: int) -> list[tuple]:
 def _everyday_story(rng: random.Random, when: datetime, topic, pair: tuple) -> Story:
     a, b = pair
     slots = {**number_slots(rng, when), **country_slots("A", a), **country_slots("B", b)}
-    title, lead = rng.choice(topic.leads)
-    details = [*topic.details, *rng.sample(GENERIC, 1)]
+    title, lead, own = rng.choice(topic.leads)
+    details = [*own, *topic.details, *rng.sample(GENERIC, 1)]
     return compose(rng, kind=topic.kind, title=title, lead=lead, details=details, slots=slots)
 
 
