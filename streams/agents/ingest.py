@@ -1,0 +1,111 @@
+"""ingest + extract: validate, dedupe, extract events in worker processes, publish them in order.
+
+Batches are pipelined: while the pool extracts batch n, the agent already validates batch n+1.
+A single publisher task emits results strictly in arrival order and only then acks the input,
+so offsets are committed after the article's output is produced (at-least-once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+from extractors.article import parse_article
+from extractors.model import Article, InvalidArticle
+from streams.app import Flashpoint, dumps
+from streams.dedupe import RecentIds
+from streams.deadletter import deadletter_record
+from streams.extraction import ExtractionPool
+
+log = logging.getLogger("flashpoint.ingest")
+
+
+async def send_deadletter(fp: Flashpoint, *, stage: str, reason: str, detail: str, message: Any = None,
+                          payload: bytes | None = None, key: Any = None, history: list | None = None) -> None:
+    if message is not None:
+        payload, key = message.value, message.key
+    record = deadletter_record(stage=stage, reason=reason, detail=detail, payload=payload, key=key,
+                               topic=getattr(message, "topic", None), partition=getattr(message, "partition", None),
+                               offset=getattr(message, "offset", None), history=history)
+    fp.metrics.deadletter.labels(stage, reason).inc()
+    await fp.topics.deadletter.send(key=key if isinstance(key, bytes) else (key or "").encode() or None,
+                                    value=dumps(record))
+
+
+def install_ingest(fp: Flashpoint) -> None:
+    settings, metrics, topics = fp.settings, fp.metrics, fp.topics
+    seen = RecentIds(settings.dedupe_window)
+    pool_holder: dict[str, ExtractionPool] = {}
+
+    def pool() -> ExtractionPool:
+        if "pool" not in pool_holder:
+            pool_holder["pool"] = ExtractionPool(settings.extract_processes)
+        return pool_holder["pool"]
+
+    fp.hooks["extraction_pool"] = pool
+
+    async def publish(stream, batch_events, accepted: list[tuple[Article, Any]], pending) -> None:
+        try:
+            results = await pending if pending is not None else []
+        except Exception:  # one bad article must not sink its batch: retry one by one
+            log.exception("batch extraction failed; retrying article by article")
+            results = []
+            for article, message in accepted:
+                try:
+                    results.extend(await pool().extract([article]))
+                except Exception as exc:
+                    await send_deadletter(fp, stage="extract", reason="extractor_error", detail=repr(exc), message=message)
+                    results.append(None)
+        for (article, _message), events in zip(accepted, results):
+            if events is None:
+                continue
+            metrics.articles_processed.inc()
+            for event in events:
+                await topics.events.send(key=event.scope_key.encode(), value=dumps(event), timestamp=article.timestamp)
+            metrics.count_events(events)
+            record = {"article_id": article.id, "published_at": article.published_at, "url": article.url,
+                      "partition": _message.partition, "events": events}
+            await topics.extracted.send(key=article.id.encode(), value=dumps(record), timestamp=article.timestamp)
+        for event in batch_events:
+            await stream.ack(event)
+
+    @fp.app.agent(topics.articles, name="ingest")
+    async def ingest(stream):
+        stream = stream.noack()
+        queue: asyncio.Queue = asyncio.Queue(maxsize=max(2, pool().processes))
+
+        async def publisher() -> None:
+            while True:
+                item = await queue.get()
+                started = time.perf_counter()
+                await publish(stream, *item)
+                metrics.stage_latency.labels("extract").observe(time.perf_counter() - started)
+                queue.task_done()
+
+        await pool().warm_up()
+        publisher_task = asyncio.ensure_future(publisher())
+        try:
+            async for batch in stream.take_events(settings.extract_batch, within=0.05):
+                started = time.perf_counter()
+                accepted: list[tuple[Article, Any]] = []
+                for event in batch:
+                    message = event.message
+                    metrics.articles_received.inc()
+                    try:
+                        article = parse_article(message.value, max_bytes=settings.max_article_bytes)
+                    except InvalidArticle as exc:
+                        await send_deadletter(fp, stage="ingest", reason=exc.reason, detail=exc.detail, message=message)
+                        continue
+                    if seen.check_and_add(article.id):
+                        metrics.articles_duplicate.inc()
+                        continue
+                    accepted.append((article, message))
+                metrics.stage_latency.labels("ingest").observe(time.perf_counter() - started)
+                pending = asyncio.ensure_future(pool().extract([a for a, _ in accepted])) if accepted else None
+                await queue.put((list(batch), accepted, pending))
+        finally:
+            publisher_task.cancel()
+            if "pool" in pool_holder:
+                pool_holder.pop("pool").close()

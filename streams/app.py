@@ -1,0 +1,147 @@
+"""The Faust app: topics, the ingest → extract agent, the detect agent and the deliver service.
+
+    articles ──► ingest+extract ──► events (public)  ──► downstream consumers
+                        └─────────► extracted (internal, 1 partition) ──► detect ──► alerts
+    alerts ──► deliver (own consumer group) ──► webhooks
+    rejects at any stage ──► deadletter
+
+The detect stage reads one internal single-partition topic so that country, dyad and global
+counts see every article exactly once, in one place; extraction (the heavy part) scales out
+with the partitions of the articles topic.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import faust
+import orjson
+from faust.sensors.prometheus import setup_prometheus_sensors
+from prometheus_client import REGISTRY
+
+from streams.metrics import Metrics
+from streams.settings import Settings
+
+log = logging.getLogger("flashpoint")
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+@dataclass
+class Topics:
+    articles: faust.TopicT
+    events: faust.TopicT
+    extracted: faust.TopicT
+    alerts: faust.TopicT
+    deadletter: faust.TopicT
+
+
+@dataclass
+class Flashpoint:
+    """Everything a running worker holds: the app, its topics, metrics and hooks for the CLI."""
+
+    settings: Settings
+    app: faust.App
+    topics: Topics
+    metrics: Metrics
+    hooks: dict[str, Any] = field(default_factory=dict)
+
+
+def faust_broker_options(settings: Settings) -> dict[str, Any]:
+    """Client options: quick group joins (seconds, not ~30 s, on the embedded broker), TLS/SASL pass-through."""
+    opts: dict[str, Any] = dict(
+        broker_session_timeout=10.0,
+        broker_rebalance_timeout=10.0,
+        broker_heartbeat_interval=1.0,
+        broker_request_timeout=30.0,
+        broker_commit_every=500,
+        broker_commit_interval=1.0,
+        consumer_auto_offset_reset="earliest",
+    )
+    if settings.kafka_security_protocol != "PLAINTEXT":
+        opts["broker_credentials"] = _credentials(settings)
+    return opts
+
+
+def _credentials(settings: Settings):
+    import ssl
+
+    context = None
+    if "SSL" in settings.kafka_security_protocol:
+        context = ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None)
+    if settings.kafka_sasl_mechanism:
+        password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
+        mechanism = settings.kafka_sasl_mechanism.upper()
+        if mechanism.startswith("SCRAM"):
+            return faust.auth.SASLCredentials(username=settings.kafka_sasl_username, password=password,
+                                              mechanism=faust.auth.SASLMechanism(mechanism), ssl_context=context)
+        return faust.auth.SASLCredentials(username=settings.kafka_sasl_username, password=password, ssl_context=context)
+    return faust.auth.SSLCredentials(context)
+
+
+def create_app(settings: Settings, *, broker_url: str, web_port: int | None = None) -> Flashpoint:
+    app = faust.App(
+        settings.app_id,
+        broker=broker_url,
+        store="memory://",
+        datadir=str(settings.data_dir),
+        topic_partitions=settings.partitions,
+        topic_allow_declare=True,
+        web_enabled=True,
+        web_bind=settings.web_bind,
+        web_port=settings.web_port if web_port is None else web_port,
+        web_in_thread=False,
+        producer_max_request_size=4_000_000,
+        stream_wait_empty=False,
+        **faust_broker_options(settings),
+    )
+    raw = dict(key_serializer="raw", value_serializer="raw")
+    topics = Topics(
+        articles=app.topic(settings.topic("articles"), partitions=settings.partitions, **raw),
+        events=app.topic(settings.topic("events"), partitions=settings.partitions, **raw),
+        extracted=app.topic(settings.topic("extracted"), partitions=1, internal=True, **raw),
+        alerts=app.topic(settings.topic("alerts"), partitions=1, **raw),
+        deadletter=app.topic(settings.topic("deadletter"), partitions=1, **raw),
+    )
+    if not _faust_metrics_registered():
+        setup_prometheus_sensors(app, name_prefix="faust")
+    else:  # a second app in one process (tests): reuse the registered collectors' page
+        _metrics_page(app)
+    fp = Flashpoint(settings=settings, app=app, topics=topics, metrics=_metrics())
+
+    from streams.agents.detect import install_detect
+    from streams.agents.ingest import install_ingest
+    from streams.agents.deliver import install_deliver
+    from streams.agents.lag import install_lag
+
+    install_ingest(fp)
+    install_detect(fp)
+    install_deliver(fp)
+    install_lag(fp)
+    return fp
+
+
+_METRICS: Metrics | None = None
+
+
+def _metrics() -> Metrics:
+    global _METRICS
+    if _METRICS is None:
+        _METRICS = Metrics()
+    return _METRICS
+
+
+def _faust_metrics_registered() -> bool:
+    return "faust_messages_received" in getattr(REGISTRY, "_names_to_collectors", {})
+
+
+def _metrics_page(app: faust.App) -> None:
+    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+    @app.page("/metrics")
+    async def metrics_handler(self, request):
+        return self.bytes(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST.split(";")[0])

@@ -1,0 +1,54 @@
+"""Running a worker: pick or start the broker, build the app, run Faust until told to stop."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Iterator
+
+from streams.broker import BrokerUnavailable, EmbeddedBroker, free_port, wait_for_broker
+from streams.settings import Settings
+
+log = logging.getLogger("flashpoint")
+
+
+@contextlib.contextmanager
+def broker_for(settings: Settings) -> Iterator[str]:
+    """Yield a kafka:// URL: the configured broker once it answers, or a fresh embedded one."""
+    if settings.broker:
+        bootstrap = settings.broker.split("://", 1)[1].replace(";", ",")
+        if settings.kafka_security_protocol == "PLAINTEXT":
+            wait_for_broker(bootstrap, settings.broker_wait_s)
+        yield settings.broker
+        return
+    with EmbeddedBroker() as broker:
+        yield broker.url
+
+
+def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: str | None = None) -> int:
+    """Blocks until the worker stops (SIGINT, SIGTERM or `worker.stop()`); returns an exit code."""
+    import faust
+
+    from streams.app import create_app
+
+    try:
+        with broker_for(settings) as url:
+            web_port = settings.web_port or free_port(settings.web_bind)
+            fp = create_app(settings, broker_url=url, web_port=web_port)
+            fp.hooks["bootstrap"] = url.split("://", 1)[1].replace(";", ",")
+            fp.hooks["web_url"] = f"http://{settings.web_bind}:{web_port}"
+            worker = faust.Worker(fp.app, loglevel=loglevel or settings.log_level, quiet=True,
+                                  redirect_stdouts=False)
+            fp.hooks["worker"] = worker
+            if on_app is not None:
+                on_app(fp)
+            log.info("worker web server on %s/metrics", fp.hooks["web_url"])
+            try:
+                worker.execute_from_commandline()
+            except SystemExit as exc:
+                return int(exc.code or 0)
+            return 0
+    except BrokerUnavailable as exc:
+        print(f"flashpoint: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,80 @@
+"""Small pure pieces of streams/: settings, state splitting, dead letters, the CLI parser."""
+
+import base64
+
+import pytest
+
+from streams.cli import build_parser
+from streams.deadletter import deadletter_record
+from streams.settings import Settings, load_settings
+from streams.state import diff_parts, join_state, split_state
+
+
+def test_settings_from_environment_and_yaml(monkeypatch, tmp_path):
+    cfg = tmp_path / "fp.yaml"
+    cfg.write_text("topic_prefix: test.\npartitions: 4\nweb_port: 7001\n")
+    monkeypatch.setenv("FLASHPOINT_CONFIG", str(cfg))
+    monkeypatch.setenv("FLASHPOINT_WEB_PORT", "7002")  # environment wins over the file
+    monkeypatch.setenv("FLASHPOINT_BROKER", "localhost:9092")
+    s = load_settings()
+    assert (s.topic_prefix, s.partitions, s.web_port) == ("test.", 4, 7002)
+    assert s.broker == "kafka://localhost:9092" and s.bootstrap_servers == "localhost:9092"
+    assert s.topic("alerts") == "test.alerts"
+
+
+def test_defaults_are_safe(monkeypatch):
+    for var in ("FLASHPOINT_BROKER", "FLASHPOINT_CONFIG", "FLASHPOINT_WEB_BIND"):
+        monkeypatch.delenv(var, raising=False)
+    s = Settings()
+    assert s.broker is None and s.web_bind == "127.0.0.1" and s.topic_prefix == "flashpoint."
+
+
+def test_secret_is_not_in_repr(monkeypatch):
+    monkeypatch.setenv("FLASHPOINT_WEBHOOK_SECRET", "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=")
+    s = load_settings()
+    assert "c2VjcmV0" not in repr(s) and "c2VjcmV0" not in str(s.model_dump())
+    assert s.webhook_secret_value() == "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ="
+
+
+def test_invalid_setting_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("FLASHPOINT_PARTITIONS", "zero")
+    with pytest.raises(ValueError, match="partitions"):
+        load_settings()
+
+
+def test_state_round_trip_and_diff():
+    old = split_state({"keys": {"A": 1, "B": 2}, "meta": {"wm": 1}, "version": 1})
+    new = split_state({"keys": {"A": 1, "C": 3}, "meta": {"wm": 2}, "version": 1})
+    changed, removed = diff_parts(old, new)
+    assert changed == {"keys/C": 3, "meta/wm": 2}
+    assert removed == ["keys/B"]
+    assert join_state(new) == {"keys": {"A": 1, "C": 3}, "meta": {"wm": 2}, "version": 1}
+    assert join_state(split_state({"empty": {}, "x": None})) == {"empty": {}, "x": None}
+
+
+def test_deadletter_keeps_text_or_base64():
+    text = deadletter_record(stage="ingest", reason="invalid_json", detail="d", payload=b"not json", key=b"k")
+    assert (text["payload"], text["payload_encoding"], text["key"]) == ("not json", "utf-8", "k")
+    binary = deadletter_record(stage="ingest", reason="invalid_utf8", detail="d", payload=b"\xff\x00", key=None)
+    assert binary["payload_encoding"] == "base64" and base64.b64decode(binary["payload"]) == b"\xff\x00"
+
+
+@pytest.mark.parametrize("argv", [["demo", "--keep-running"], ["run"], ["replay", "f.jsonl", "--rate", "5"],
+                                  ["tail", "alerts", "--from-beginning"], ["extract"], ["backtest", "f", "--plot", "p.png", "--scope", "ARM-AZE"],
+                                  ["evaluate", "a", "b"], ["bench", "--json", "--limit", "3"]])
+def test_cli_parses_every_command(argv):
+    args = build_parser().parse_args(argv)
+    assert callable(args.func)
+
+
+@pytest.mark.parametrize("command", ["demo", "run", "replay", "tail", "extract", "backtest", "evaluate", "evaluate-detectors", "bench"])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args([command, "--help"])
+    assert info.value.code == 0
+    assert len(capsys.readouterr().out) > 100
+
+
+def test_cli_rejects_unknown_tail_topic():
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["tail", "nonsense"])
