@@ -73,7 +73,7 @@ class DeliveryResult:
     """What happened to one event at one destination, every try included."""
 
     endpoint: str
-    """The destination's address (a URL for webhooks)."""
+    """The destination's address (for webhooks the URL, minus any user:password@)."""
     endpoint_name: str
     """A short label safe to log and to use as a metric label (no credentials)."""
     event_id: str

@@ -69,6 +69,14 @@ class EndpointConfig:
     def signed(self) -> bool:
         return self.secret is not None
 
+    @property
+    def public_url(self) -> str:
+        """The URL without user:password@, for results (the path is kept: set `name` for logs)."""
+        parts = urlsplit(self.url)
+        if "@" not in parts.netloc:
+            return self.url
+        return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
     def __repr__(self) -> str:
         # Hand-written: the URL path and extra headers may carry tokens too, so show neither.
         return (

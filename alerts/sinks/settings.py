@@ -38,7 +38,7 @@ _ENV_SETTINGS = {
 def endpoints_from_settings(
     env: Mapping[str, str] | None = None, config: Iterable[Mapping[str, Any]] | None = None
 ) -> list[EndpointConfig]:
-    """Every configured endpoint: the env URLs first, then the YAML entries; duplicates dropped.
+    """Every configured endpoint: the env URLs, then the YAML entries (which win for the same URL).
 
     >>> eps = endpoints_from_settings({"FLASHPOINT_WEBHOOK_URLS": "http://a:1/x, http://b:2/y"})
     >>> [(e.name, e.signed) for e in eps]
@@ -59,13 +59,11 @@ def endpoints_from_settings(
             endpoints.append(EndpointConfig(url=url.strip(), secret=default_secret, **common))
     for entry in config or ():
         endpoints.append(_from_entry(entry, default_secret, env))
-    seen: set[str] = set()
-    unique = []
+    # One endpoint per URL; a YAML entry overrides the env default for the same URL.
+    by_url: dict[str, EndpointConfig] = {}
     for endpoint in endpoints:
-        if endpoint.url not in seen:
-            seen.add(endpoint.url)
-            unique.append(endpoint)
-    return unique
+        by_url[endpoint.url] = endpoint
+    return list(by_url.values())
 
 
 def _env_secret(env: Mapping[str, str]) -> str | None:

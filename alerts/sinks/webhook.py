@@ -109,7 +109,7 @@ class WebhookSink(Sink):
 
         def result(delivered: bool, permanent: bool = False) -> DeliveryResult:
             return DeliveryResult(
-                endpoint=endpoint.url,
+                endpoint=endpoint.public_url,
                 endpoint_name=endpoint.name,
                 event_id=event_id,
                 delivered=delivered,

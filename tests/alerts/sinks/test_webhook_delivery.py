@@ -10,7 +10,6 @@ from email.utils import formatdate
 import pytest
 from cloudevents.core.bindings.http import HTTPMessage, from_http_event
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-from webhook_receiver import Receiver, free_port
 
 from alerts.sinks.base import DeliveryResult
 from alerts.sinks.webhook import EndpointConfig, WebhookSink
@@ -25,13 +24,13 @@ def fast(url: str, secret: str | None = None, **overrides) -> EndpointConfig:
     return EndpointConfig(url=url, secret=secret, **settings)
 
 
-def ids(receiver: Receiver) -> list[str]:
+def ids(receiver) -> list[str]:
     return [r.headers["webhook-id"] for r in receiver.received]
 
 
-def test_signed_delivery_verifies_and_parses_as_a_cloudevent(secret, cloudevent):
+def test_signed_delivery_verifies_and_parses_as_a_cloudevent(secret, cloudevent, make_receiver):
     async def scenario():
-        async with Receiver(secret=secret) as rx:
+        async with make_receiver(secret=secret) as rx:
             async with WebhookSink([fast(rx.url, secret)]) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -52,9 +51,9 @@ def test_signed_delivery_verifies_and_parses_as_a_cloudevent(secret, cloudevent)
         Webhook(secret).verify(req.body.replace(b"ARM", b"ARN"), req.headers)
 
 
-def test_500s_then_success_keep_the_same_webhook_id(secret, cloudevent):
+def test_500s_then_success_keep_the_same_webhook_id(secret, cloudevent, make_receiver):
     async def scenario():
-        async with Receiver(script=[500, 502, 503], secret=secret) as rx:
+        async with make_receiver(script=[500, 502, 503], secret=secret) as rx:
             async with WebhookSink([fast(rx.url, secret)]) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -68,9 +67,9 @@ def test_500s_then_success_keep_the_same_webhook_id(secret, cloudevent):
     assert rx.accepted == [cloudevent["id"]]
 
 
-def test_429_retry_after_seconds_is_honoured(cloudevent):
+def test_429_retry_after_seconds_is_honoured(cloudevent, make_receiver):
     async def scenario():
-        async with Receiver(script=[(429, {"Retry-After": "1"})]) as rx:
+        async with make_receiver(script=[(429, {"Retry-After": "1"})]) as rx:
             async with WebhookSink([fast(rx.url)]) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -82,10 +81,10 @@ def test_429_retry_after_seconds_is_honoured(cloudevent):
     assert gap >= 1.0, f"retried after {gap:.3f}s despite Retry-After: 1"
 
 
-def test_503_retry_after_http_date_is_honoured(cloudevent):
+def test_503_retry_after_http_date_is_honoured(cloudevent, make_receiver):
     async def scenario():
         retry_at = formatdate(time.time() + 2, usegmt=True)  # whole seconds: 1 to 2 s from now
-        async with Receiver(script=[(503, {"Retry-After": retry_at})]) as rx:
+        async with make_receiver(script=[(503, {"Retry-After": retry_at})]) as rx:
             async with WebhookSink([fast(rx.url)]) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -97,14 +96,14 @@ def test_503_retry_after_http_date_is_honoured(cloudevent):
 
 
 @pytest.mark.parametrize("status", [400, 401, 404, 410, 422])
-def test_other_4xx_is_permanent_and_not_retried(status, cloudevent):
+def test_other_4xx_is_permanent_and_not_retried(status, cloudevent, make_receiver):
     dead = []
 
     async def on_dead_letter(event, result):
         dead.append((event, result))
 
     async def scenario():
-        async with Receiver(script=[status] * 4) as rx:
+        async with make_receiver(script=[status] * 4) as rx:
             async with WebhookSink([fast(rx.url)], on_dead_letter=on_dead_letter) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -115,9 +114,9 @@ def test_other_4xx_is_permanent_and_not_retried(status, cloudevent):
     assert dead == [(cloudevent, result)]
 
 
-def test_receiver_down_then_up(cloudevent):
+def test_receiver_down_then_up(cloudevent, make_receiver, free_port):
     port = free_port()
-    rx = Receiver(port=port)
+    rx = make_receiver(port=port)
     waits = []
 
     async def sleep_then_start(delay):
@@ -141,9 +140,9 @@ def test_receiver_down_then_up(cloudevent):
     assert ids(rx) == [cloudevent["id"]] and rx.accepted == [cloudevent["id"]]
 
 
-def test_slow_receiver_times_out_then_the_retry_is_accepted_once(secret, cloudevent):
+def test_slow_receiver_times_out_then_the_retry_is_accepted_once(secret, cloudevent, make_receiver):
     async def scenario():
-        async with Receiver(script=["slow"], slow_s=1.0, secret=secret) as rx:
+        async with make_receiver(script=["slow"], slow_s=1.0, secret=secret) as rx:
             async with WebhookSink([fast(rx.url, secret, timeout_s=0.3)]) as sink:
                 results = await sink.deliver(cloudevent)
             await rx.wait_idle()  # the slow first request finishes after the retry
@@ -160,13 +159,12 @@ def test_slow_receiver_times_out_then_the_retry_is_accepted_once(secret, cloudev
 
 
 @pytest.mark.parametrize("limit", [1, 3])
-def test_per_endpoint_concurrency_limit(limit):
-    from sink_samples import make_alert
-
+def test_per_endpoint_concurrency_limit(limit, make_receiver, make_alert):
+    
     events = [make_alert(hour=h).to_cloudevent() for h in range(8)]
 
     async def scenario():
-        async with Receiver(hold_s=0.1) as rx:
+        async with make_receiver(hold_s=0.1) as rx:
             async with WebhookSink([fast(rx.url, max_concurrency=limit)]) as sink:
                 results = await asyncio.gather(*(sink.deliver(e) for e in events))
             return rx, results
@@ -177,14 +175,14 @@ def test_per_endpoint_concurrency_limit(limit):
     assert rx.max_in_flight == limit
 
 
-def test_exhausted_retries_return_the_full_history(secret, cloudevent):
+def test_exhausted_retries_return_the_full_history(secret, cloudevent, make_receiver):
     dead: list[tuple[dict, DeliveryResult]] = []
 
     async def on_dead_letter(event, result):
         dead.append((event, result))
 
     async def scenario():
-        async with Receiver(script=[500] * 10) as rx:
+        async with make_receiver(script=[500] * 10) as rx:
             async with WebhookSink([fast(rx.url, secret, max_attempts=3)], on_dead_letter=on_dead_letter) as sink:
                 return rx, await sink.deliver(cloudevent)
 
@@ -200,9 +198,9 @@ def test_exhausted_retries_return_the_full_history(secret, cloudevent):
     assert secret not in json.dumps(history) and rx.url not in json.dumps(history)
 
 
-def test_endpoints_are_independent(cloudevent):
+def test_endpoints_are_independent(cloudevent, make_receiver, free_port):
     async def scenario():
-        async with Receiver(script=[400]) as rejecting, Receiver(script=[500]) as flaky, Receiver() as healthy:
+        async with make_receiver(script=[400]) as rejecting, make_receiver(script=[500]) as flaky, make_receiver() as healthy:
             down = fast(f"http://127.0.0.1:{free_port()}/hook", max_attempts=2)
             endpoints = [down, fast(rejecting.url), fast(flaky.url), fast(healthy.url)]
             async with WebhookSink(endpoints) as sink:
