@@ -48,7 +48,15 @@ class CollectingSink(Sink):
 
 
 class ConsoleSink(Sink):
-    """Prints each alert as two readable lines (what `flashpoint demo` shows as alerts fire)."""
+    """Prints each alert as two readable lines (what `flashpoint demo` shows as alerts fire).
+
+    >>> from alerts.model import Alert
+    >>> a = Alert("hostility", "dyad", ("ARM", "AZE"), "2022-09-13T00:00:00Z", "2022-09-13T01:00:00Z",
+    ...           42, 3.1, 8.2, 1.2e-6, "high", "firing")
+    >>> print(ConsoleSink.format(a.to_cloudevent()))
+    FIRING: hostility spike, dyad ARM – AZE (severity high)
+        observed 42 vs expected 3.1 (score 8.20, p=1.2e-06); window 2022-09-13T00:00:00Z → 2022-09-13T01:00:00Z; alert 580eef51379a8bcee207e0d7
+    """
 
     name = "console"
 
@@ -60,7 +68,7 @@ class ConsoleSink(Sink):
     def format(cloudevent: dict[str, Any]) -> str:
         data = cloudevent.get("data") or {}
         try:
-            return f"{headline(data)}\n    {numbers_line(data)}"
+            return f"{headline(data)}\n    {numbers_line(data)}; alert {cloudevent.get('id')}"
         except (KeyError, TypeError, ValueError):
             return f"alert {cloudevent.get('id')}: {cloudevent.get('subject', '')}"
 
