@@ -46,7 +46,7 @@ class DeliveryAttempt:
     started_at: float
     """Wall-clock start, Unix seconds (UTC)."""
     duration_s: float
-    """How long the try took, send to response (or to the error)."""
+    """How long the try took, including any wait for a free concurrency slot."""
     status: int | None = None
     """The HTTP status, or None when no response came back."""
     error: str | None = None
@@ -59,6 +59,27 @@ class DeliveryAttempt:
     @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
+
+    @property
+    def outcome(self) -> str:
+        """A bounded label for metrics: success, http_4xx, http_429, http_5xx, timeout, connection, error.
+
+        >>> [DeliveryAttempt(number=1, started_at=0, duration_s=0, status=s).outcome for s in (201, 404, 429, 502)]
+        ['success', 'http_4xx', 'http_429', 'http_5xx']
+        >>> DeliveryAttempt(number=1, started_at=0, duration_s=0, error="timeout after 5 s").outcome
+        'timeout'
+        """
+        if self.status is not None:
+            if self.ok:
+                return "success"
+            if self.status == 429:
+                return "http_429"
+            return f"http_{self.status // 100}xx"
+        if self.error and self.error.startswith("timeout"):
+            return "timeout"
+        if self.error and self.error.startswith("connection error"):
+            return "connection"
+        return "error"
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -85,6 +106,13 @@ class DeliveryResult:
     attempts: list[DeliveryAttempt] = field(default_factory=list)
     """Every try in order."""
 
+    @property
+    def outcome(self) -> str:
+        """A bounded label for metrics: delivered, rejected (permanent) or exhausted (retries used up)."""
+        if self.delivered:
+            return "delivered"
+        return "rejected" if self.permanent else "exhausted"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready history for a dead letter; holds the endpoint label, never its URL or secret."""
         return {
@@ -92,6 +120,7 @@ class DeliveryResult:
             "event_id": self.event_id,
             "delivered": self.delivered,
             "permanent": self.permanent,
+            "outcome": self.outcome,
             "attempts": [a.to_dict() for a in self.attempts],
         }
 

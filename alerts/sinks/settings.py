@@ -36,16 +36,23 @@ _ENV_SETTINGS = {
 
 
 def endpoints_from_settings(
-    env: Mapping[str, str] | None = None, config: Iterable[Mapping[str, Any]] | None = None
+    env: Mapping[str, str] | None = None,
+    config: Iterable[Mapping[str, Any]] | None = None,
+    *,
+    secret: str | None = None,
 ) -> list[EndpointConfig]:
     """Every configured endpoint: the env URLs, then the YAML entries (which win for the same URL).
+
+    `env` defaults to os.environ; `config` is the YAML list; `secret`, when given, is the
+    default secret instead of FLASHPOINT_WEBHOOK_SECRET(_FILE) (for callers that already
+    resolved it, e.g. from a pydantic SecretStr).
 
     >>> eps = endpoints_from_settings({"FLASHPOINT_WEBHOOK_URLS": "http://a:1/x, http://b:2/y"})
     >>> [(e.name, e.signed) for e in eps]
     [('a:1', False), ('b:2', False)]
     """
     env = os.environ if env is None else env
-    default_secret = _env_secret(env)
+    default_secret = secret if secret is not None else _env_secret(env)
     endpoints: list[EndpointConfig] = []
     common = {}
     for var, (name, cast) in _ENV_SETTINGS.items():

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import random
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Awaitable, Callable, Sequence
 
 import aiohttp
@@ -26,9 +26,10 @@ from alerts.sinks.base import (
 )
 from alerts.sinks.endpoint import EndpointConfig
 from alerts.sinks.formats import Body, render
-from alerts.sinks.retry import RETRY_AFTER_STATUSES, Outcome, backoff_delay, classify_status, parse_retry_after
+from alerts.sinks.retry import backoff_delay
 from alerts.sinks.settings import endpoints_from_settings
 from alerts.sinks.signing import Signer, unsigned_headers
+from alerts.sinks.transport import post_once
 
 __all__ = ["WebhookSink", "EndpointConfig", "endpoints_from_settings"]
 
@@ -97,6 +98,17 @@ class WebhookSink(Sink):
             await self._session.close()
             self._session = None
 
+    def _headers_for(self, endpoint: EndpointConfig, event_id: str, body: Body) -> Callable[[datetime], dict[str, str]]:
+        signer = self._signers.get(endpoint.url)
+
+        def make(now: datetime) -> dict[str, str]:
+            headers = dict(endpoint.headers)
+            headers["Content-Type"] = body.content_type
+            headers.update(signer.headers(event_id, body.text, now) if signer else unsigned_headers(event_id, now))
+            return headers
+
+        return make
+
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
             # Created lazily: a ClientSession must be made inside the running loop.
@@ -130,33 +142,20 @@ class WebhookSink(Sink):
 
         for number in range(1, endpoint.max_attempts + 1):
             started_at, t0 = self._clock(), time.monotonic()
-            status = retry_after = error = None
+            retry_after = error = None
             permanent = False
             try:
-                status, retry_after = await self._post_once(endpoint, event_id, body)
-            except PermanentDeliveryError as exc:
+                limit, headers = self._limits[endpoint.url], self._headers_for(endpoint, event_id, body)
+                status = await post_once(self._http(), endpoint, body, limit, headers, self._clock)
+            except PermanentDeliveryError as exc:  # typed errors carry what the history needs
                 status, error, permanent = exc.status, str(exc), True
             except RetryableDeliveryError as exc:
                 status, error, retry_after = exc.status, str(exc), exc.retry_after_s
             duration = time.monotonic() - t0
             delivered = error is None
             last = delivered or permanent or number == endpoint.max_attempts
-            delay = None
-            if not last:
-                delay = backoff_delay(
-                    number,
-                    initial_s=endpoint.backoff_initial_s,
-                    max_s=endpoint.backoff_max_s,
-                    jitter=endpoint.jitter,
-                    rng=self._rng,
-                )
-                if retry_after is not None:
-                    if retry_after > endpoint.retry_after_max_s:
-                        # Honouring it would stall the endpoint; give up and let it dead-letter.
-                        last = True
-                        delay = None
-                    else:
-                        delay = max(delay, retry_after)
+            delay = None if last else self._next_delay(endpoint, number, retry_after)
+            last = last or delay is None
             attempt = DeliveryAttempt(
                 number=number,
                 started_at=started_at,
@@ -185,35 +184,17 @@ class WebhookSink(Sink):
             await self._sleep(delay)
         raise AssertionError("unreachable: the loop returns on its last try")
 
-    async def _post_once(self, endpoint: EndpointConfig, event_id: str, body: Body) -> tuple[int, None]:
-        """One signed POST; returns (status, None) on 2xx, raises a typed DeliveryError otherwise."""
-        now = datetime.fromtimestamp(self._clock(), tz=timezone.utc)
-        signer = self._signers.get(endpoint.url)
-        headers = dict(endpoint.headers)
-        headers["Content-Type"] = body.content_type
-        headers.update(signer.headers(event_id, body.text, now) if signer else unsigned_headers(event_id, now))
-        timeout = aiohttp.ClientTimeout(total=endpoint.timeout_s)
-        try:
-            async with self._limits[endpoint.url]:
-                async with self._http().post(
-                    endpoint.url, data=body.text.encode("utf-8"), headers=headers,
-                    timeout=timeout, allow_redirects=False,
-                ) as response:
-                    await response.read()
-                    status = response.status
-                    retry_after_header = response.headers.get("Retry-After")
-        except asyncio.TimeoutError:
-            raise RetryableDeliveryError(f"timeout after {endpoint.timeout_s:g} s") from None
-        except aiohttp.ClientError as exc:
-            # The URL may carry a token (user:pass@, a Slack-style path): never echo it.
-            message = f"{type(exc).__name__}: {exc}".replace(endpoint.url, endpoint.name)
-            raise RetryableDeliveryError(message) from None
-        outcome = classify_status(status)
-        if outcome is Outcome.DELIVERED:
-            return status, None
-        if outcome is Outcome.PERMANENT:
-            raise PermanentDeliveryError(f"HTTP {status}", status=status)
-        retry_after = None
-        if status in RETRY_AFTER_STATUSES:
-            retry_after = parse_retry_after(retry_after_header, now=self._clock())
-        raise RetryableDeliveryError(f"HTTP {status}", status=status, retry_after_s=retry_after)
+    def _next_delay(self, endpoint: EndpointConfig, number: int, retry_after: float | None) -> float | None:
+        """The wait after failed try `number`; None when a Retry-After is too long to honour."""
+        delay = backoff_delay(
+            number,
+            initial_s=endpoint.backoff_initial_s,
+            max_s=endpoint.backoff_max_s,
+            jitter=endpoint.jitter,
+            rng=self._rng,
+        )
+        if retry_after is None:
+            return delay
+        if retry_after > endpoint.retry_after_max_s:
+            return None  # honouring it would stall the endpoint: give up and let it dead-letter
+        return max(delay, retry_after)

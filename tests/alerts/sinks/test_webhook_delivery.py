@@ -136,7 +136,8 @@ def test_receiver_down_then_up(cloudevent, make_receiver, free_port):
     [result] = asyncio.run(scenario())
     assert result.delivered and len(result.attempts) == 2
     down = result.attempts[0]
-    assert down.status is None and "Connect" in down.error
+    assert down.status is None and down.error.startswith("connection error: ClientConnectorError")
+    assert down.outcome == "connection" and result.attempts[1].outcome == "success"
     assert ids(rx) == [cloudevent["id"]] and rx.accepted == [cloudevent["id"]]
 
 
@@ -151,6 +152,7 @@ def test_slow_receiver_times_out_then_the_retry_is_accepted_once(secret, cloudev
     rx, [result] = asyncio.run(scenario())
     assert result.delivered
     assert result.attempts[0].error == "timeout after 0.3 s" and result.attempts[0].status is None
+    assert result.attempts[0].outcome == "timeout"
     assert 0.3 <= result.attempts[0].duration_s < 1.0
     assert result.attempts[1].status == 204
     # The receiver processed both requests; deduplicating on webhook-id it accepted one.
@@ -187,7 +189,7 @@ def test_exhausted_retries_return_the_full_history(secret, cloudevent, make_rece
                 return rx, await sink.deliver(cloudevent)
 
     rx, [result] = asyncio.run(scenario())
-    assert not result.delivered and not result.permanent
+    assert not result.delivered and not result.permanent and result.outcome == "exhausted"
     assert [(a.number, a.status, a.error) for a in result.attempts] == [(n, 500, "HTTP 500") for n in (1, 2, 3)]
     assert [a.next_delay_s is not None for a in result.attempts] == [True, True, False]
     assert len(rx.received) == 3 and set(ids(rx)) == {cloudevent["id"]}

@@ -29,6 +29,12 @@ def test_nothing_configured_means_no_endpoints():
     assert endpoints_from_settings({}) == []
 
 
+def test_a_secret_resolved_by_the_caller_wins_over_the_env(secret):
+    env = {"FLASHPOINT_WEBHOOK_URLS": "http://127.0.0.1:9001/a", "FLASHPOINT_WEBHOOK_SECRET": "whsec_aGVsbG8="}
+    [endpoint] = endpoints_from_settings(env, secret=secret)
+    assert endpoint.secret == secret
+
+
 def test_yaml_entries_with_their_own_settings_and_secrets(secret, tmp_path):
     (tmp_path / "oncall.secret").write_text(secret + "\n")
     config = yaml.safe_load(
