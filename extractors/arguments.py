@@ -1,0 +1,160 @@
+"""Source and target phrases of a trigger, from the dependency parse (not word order).
+
+Verbs: subject → source, object → target; passive: "by" agent → source, subject → target;
+missing subjects are inherited through control ("threatened to strike", "accused Azerbaijan of
+violating"), coordination and relative clauses. Nouns: possessor or nationality adjective →
+source ("Azerbaijani shelling", "Russia's invasion"), "of/on/against" → target; a light verb lends
+its subject ("launched an attack"); "came under attack" makes the subject the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extractors.lexicon import Lexicon
+
+#: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
+OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
+#: Verbs that only carry a nominal trigger: "launched an attack", "imposed sanctions".
+LIGHT = frozenset(
+    "launch carry conduct stage mount hold sign impose make issue reach deliver wage step begin start continue resume "
+    "intensify escalate order announce declare extend renew open provide send give offer lodge file level express "
+    "conclude seal strike broker agree".split()
+)
+#: Prepositions that introduce the target of a verb or noun trigger.
+TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over"})
+SOURCE_PREPS = frozenset({"by", "from"})
+
+
+@dataclass
+class Args:
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    pairs: list[Token] = field(default_factory=list)  # "between X and Y": both directions
+    anchor: Token | None = None  # the clause that frames the event (the trigger or its light verb)
+    places: list[Token] = field(default_factory=list)  # "in Nairobi"
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _preps(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative"):
+            obj = _child(c, "pobj", "pcomp")
+            if obj is not None:
+                out.append((c.lower_, obj))
+            elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(("to", c))
+    return out
+
+
+def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+    """The (possibly inherited) agent of a verb."""
+    if depth > 5:
+        return None
+    subj = _child(verb, "nsubj", "csubj")
+    if subj is not None:
+        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if _child(verb, "nsubjpass") is not None:
+        agent = _child(verb, "agent")
+        return _child(agent, "pobj") if agent is not None else None
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return None
+    if dep == "pcomp" and head.pos_ == "ADP":  # "accused Azerbaijan of violating"
+        return _controller(head.head, lex, depth)
+    if dep in ("xcomp", "pcomp"):
+        return _controller(head, lex, depth)
+    if dep in ("conj", "advcl"):
+        return subject_of(head, lex, depth + 1)
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
+def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
+    if lex.lemma(head.text) in OBJECT_CONTROL:
+        obj = _child(head, "dobj")
+        if obj is None:  # "called on both sides to"
+            obj = next((o for p, o in _preps(head) if p == "on"), None)
+        if obj is not None:
+            return obj
+    if head.pos_ in ("NOUN", "PROPN"):  # "calls for X to", "plans to"
+        owner = _child(head, "poss")
+        return owner if owner is not None else subject_of(head.head, lex, depth + 1) if head.dep_ in ("dobj", "nsubj") else None
+    return subject_of(head, lex, depth + 1)
+
+
+def verb_args(verb: Token, lex: Lexicon) -> Args:
+    args = Args(anchor=verb)
+    passive = _child(verb, "nsubjpass")
+    subj = subject_of(verb, lex)
+    if subj is not None:
+        args.sources.append(subj)
+    if passive is not None:
+        args.targets.append(passive)
+    obj = _child(verb, "dobj")
+    if obj is not None and passive is None:
+        args.targets.append(obj)
+    for prep, pobj in _preps(verb):
+        if prep == "between":
+            args.pairs.append(pobj)
+        elif prep in ("in", "near", "inside", "along"):
+            args.places.append(pobj)
+        elif not args.targets and prep in TARGET_PREPS:
+            args.targets.append(pobj)
+    return args
+
+
+def noun_args(noun: Token, lex: Lexicon) -> Args:
+    args = Args(anchor=noun)
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+            args.sources.append(c)
+    for prep, pobj in _preps(noun):
+        if prep == "between":
+            args.pairs.append(pobj)
+        elif prep in SOURCE_PREPS:
+            args.sources.append(pobj)
+        elif prep in ("in", "near", "inside", "along"):
+            args.places.append(pobj)
+        elif prep in TARGET_PREPS and not args.targets:
+            args.targets.append(pobj)
+    head = noun.head
+    lem = lex.lemma(head.text)
+    if noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
+        args.anchor = head
+        subj = subject_of(head, lex)
+        if subj is not None:
+            args.sources.append(subj)
+        for prep, pobj in _preps(head):
+            if prep == "between":
+                args.pairs.append(pobj)
+            elif prep in TARGET_PREPS and not args.targets:
+                args.targets.append(pobj)
+            elif prep in ("in", "near", "inside", "along"):
+                args.places.append(pobj)
+    elif noun.dep_ == "pobj" and head.lower_ in ("under", "to") and lex.lemma(head.head.text) in ("come", "be", "fall", "subject"):
+        # "came under attack", "were subjected to shelling": the subject suffered it.
+        verb = head.head
+        args.anchor = verb
+        subj = _child(verb, "nsubj", "nsubjpass")
+        if subj is not None:
+            args.targets = [subj]
+        for prep, pobj in _preps(verb):
+            if prep in SOURCE_PREPS and not args.sources:
+                args.sources.append(pobj)
+    elif noun.dep_ in ("nsubj", "nsubjpass"):
+        for prep, pobj in _preps(head):  # "clashes erupted between X and Y", "fighting broke out in"
+            if prep == "between":
+                args.pairs.append(pobj)
+            elif prep in ("in", "near", "inside", "along"):
+                args.places.append(pobj)
+    return args

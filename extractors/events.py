@@ -1,0 +1,134 @@
+"""One parsed sentence → events: triggers, their actors, frame, and the non-event filters.
+
+Output is `Found` records holding tokens; `pipeline` turns them into contract `Event`s with
+article offsets and ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors import nonevents
+from extractors.arguments import Args, noun_args, verb_args
+from extractors.lexicon import Lexicon
+from extractors.modality import Frame, frame_of
+from extractors.model import Actor, PLOVER
+from extractors.roles import Mention, resolve
+from extractors.triggers import Trigger, find_triggers
+
+HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
+#: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
+SYMMETRIC = frozenset({"agree", "consult", "cooperate"})
+#: Assertions by a party that it was hit are accusations of the one who hit it.
+ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
+
+
+@dataclass
+class Found:
+    tok: Token  # trigger
+    category: str
+    cameo: str
+    ceasefire: bool
+    source: Actor | None
+    target: Actor | None
+    location: str | None
+    frame: Frame
+    attributed_to: Actor | None
+
+
+def _first(actors: list[Actor]) -> Actor | None:
+    return actors[0] if actors else None
+
+
+def _resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> tuple[list[Actor], str | None]:
+    actors: list[Actor] = []
+    location = None
+    for t in toks:
+        found, loc = resolve(t, mentions, dyad)
+        location = location or loc
+        actors.extend(a for a in found if all(a.code != b.code or a.sector != b.sector for b in actors))
+    return actors, location
+
+
+def _pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor], pair_actors: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    if len(pair_actors) >= 2 and not targets:
+        return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
+    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC):
+        return [(a, b) for a in sources for b in sources if a.code != b.code]
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and s.code == t.code and s.sector == t.sector:
+                continue
+            if s is not None or t is not None:
+                out.append((s, t))
+    return out
+
+
+def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None) -> list[Found]:
+    context = nonevents.sentence_context(sent, published_year)
+    if "fiction" in context or "history" in context:
+        return []
+    out: list[Found] = []
+    triggers = find_triggers(sent, lex)
+    accusers = {t.tok.i for t in triggers if t.category == "accuse"}
+    by_token = {t.tok.i: t for t in triggers}
+    for trig in triggers:
+        if "sport" in context and trig.word.has("s"):
+            continue
+        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.tok, lex)
+        if args.anchor is not None and args.anchor.i != trig.tok.i and args.anchor.i in by_token:
+            # "signed an agreement", "violated the truce": the verb already is the event.
+            verb = by_token[args.anchor.i]
+            verb.ceasefire = verb.ceasefire or trig.ceasefire
+            continue
+        if trig.category in HOSTILE and any(nonevents.is_private(s) for s in args.sources):
+            continue
+        sources, loc1 = _resolve_all(args.sources, mentions, dyad)
+        targets, loc2 = _resolve_all(args.targets, mentions, dyad)
+        pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
+        places, loc3 = _resolve_all(args.places, mentions, dyad)
+        location = loc3 or loc2 or loc1
+        if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
+            continue
+        if not targets and places and trig.category in HOSTILE and not trig.word.has("r"):
+            targets = [p for p in places if all(p.code != s.code for s in sources)]  # "shelled positions in Lebanon"
+        frame = frame_of(args.anchor or trig.tok, lex)
+        speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
+        modality = frame.modality
+        if speaker is not None and trig.category in HOSTILE and not targets and modality == "claimed" and all(s.code != speaker.code for s in sources):
+            targets = [speaker]  # "Armenia claimed that towns had been shelled": Armenia's towns
+        pairs = _pairs(trig, args, sources, targets, pair_actors)
+        if not pairs and trig.ceasefire:
+            fallback = pair_actors or list(dyad) or ([speaker] if speaker else [])
+            pairs = [(a, None) for a in fallback[:1]] if len(fallback) < 2 else [(fallback[0], fallback[1])]
+            if speaker is not None and not pair_actors:
+                pairs = [(speaker, None)]
+        for src, tgt in pairs:
+            codes = {a.code for a in (src, tgt) if a is not None}
+            mod = modality
+            if mod == "asserted" and speaker is not None and speaker.code in codes and trig.tok.i != (frame.speaker_verb.i if frame.speaker_verb is not None else -1):
+                mod = "claimed"
+            f = Frame(frame.negated, mod, frame.speaker, frame.speaker_verb)
+            out.append(Found(trig.tok, trig.category, trig.cameo, trig.ceasefire, src, tgt, location, f, speaker))
+            verb = frame.speaker_verb
+            if (
+                mod == "claimed" and speaker is not None and src is not None and tgt is not None
+                and trig.category in ACCUSABLE and tgt.code == speaker.code and src.code != speaker.code
+                and verb is not None and verb.i not in accusers and verb.pos_ in ("VERB", "AUX") and not frame.negated
+            ):
+                out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
+    return _dedupe(out)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[tuple] = set()
+    out = []
+    for f in found:
+        key = (f.tok.i, f.category, f.source.code if f.source else None, f.target.code if f.target else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

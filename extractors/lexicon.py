@@ -1,0 +1,141 @@
+"""The trigger lexicon: which words name which PLOVER event, and every inflected form of them.
+
+The lemma table lives in `data/triggers.tsv`; this module inflects it so that the cheap first
+pass can find triggers with a set lookup on lower-cased tokens, without a tagger or lemmatizer.
+
+>>> lex = load_lexicon()
+>>> [t.category for t in lex.lookup("shelled")]
+['assault']
+>>> lex.lemma("fought"), lex.lemma("agreed"), lex.lemma("ceasefires")
+('fight', 'agree', 'ceasefire')
+>>> inflect_verb("ban")
+['ban', 'bans', 'banned', 'banning']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+#: Nouns that make any event about them a ceasefire event (DESIGN: ceasefire, truce, armistice).
+CEASEFIRE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "cessation", "stand-down"})
+
+IRREGULAR = {
+    "fight": ["fought"], "strike": ["struck", "stricken"], "shoot": ["shot"], "meet": ["met"],
+    "withdraw": ["withdrew", "withdrawn"], "hold": ["held"], "send": ["sent"], "take": ["took", "taken"],
+    "give": ["gave", "given"], "break": ["broke", "broken"], "lead": ["led"], "bring": ["brought"],
+    "seek": ["sought"], "tell": ["told"], "say": ["said"], "make": ["made"], "overrun": ["overran"],
+    "freeze": ["froze", "frozen"], "come": ["came"], "retake": ["retook", "retaken"], "cut": ["cut"],
+    "shut": ["shut"], "begin": ["began", "begun"], "win": ["won"], "beat": ["beaten"], "sell": ["sold"],
+    "speak": ["spoke", "spoken"], "keep": ["kept"], "forbid": ["forbade", "forbidden"], "undertake": ["undertook", "undertaken"],
+    "draw": ["drew", "drawn"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
+}
+_DOUBLE = {"ban", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer"}
+
+
+def inflect_verb(lemma: str) -> list[str]:
+    """Base, 3rd person, past and -ing forms (plus irregular ones)."""
+    if lemma in _DOUBLE and lemma[-1] not in "yo":
+        stem = lemma + lemma[-1]
+        past, ing = stem + "ed", stem + "ing"
+    elif lemma.endswith("ee"):
+        past, ing = lemma + "d", lemma + "ing"
+    elif lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else (
+        lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else lemma + "s")
+    forms = [lemma, third, past, ing]
+    if lemma in IRREGULAR:
+        forms = [f for f in forms if f != past] + IRREGULAR[lemma]
+    return forms
+
+
+def inflect_noun(lemma: str) -> list[str]:
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return [lemma, lemma + "es"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies"]
+    return [lemma, lemma + "s"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWord:
+    lemma: str
+    pos: str  # V verb, N noun, P verb + particle phrase
+    category: str
+    cameo: str
+    flags: str  # see data/triggers.tsv
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_form: dict[str, tuple[TriggerWord, ...]]  # lower-cased single-word form → triggers
+    phrases: dict[tuple[str, str], TriggerWord]  # (verb lemma, particle or object lemma) → trigger
+    lemmas: dict[str, str]  # inflected form → lemma, for every verb and noun we reason about
+
+    def lookup(self, form: str) -> tuple[TriggerWord, ...]:
+        return self.by_form.get(form.lower(), ())
+
+    def lemma(self, form: str) -> str:
+        low = form.lower()
+        return self.lemmas.get(low, low)
+
+    @property
+    def first_pass_forms(self) -> frozenset[str]:
+        """Every lower-cased word whose presence lets a sentence through the cheap first pass."""
+        forms = set(self.by_form) | {w for k in self.phrases for w in inflect_verb(k[0])}
+        for noun in CEASEFIRE_NOUNS:
+            forms.update(inflect_noun(noun))
+        return frozenset(forms)
+
+
+#: Verbs that the modality, attribution and ceasefire rules look at (not triggers themselves).
+FUNCTION_VERBS = (
+    "say claim allege report announce state declare insist contend confirm add note tell hope wish expect "
+    "plan intend prepare aim vow pledge promise decide want seek try threaten warn urge call ask demand "
+    "respect observe honour honor maintain violate break breach reach hold extend establish last collapse "
+    "launch carry conduct stage mount impose deliver come issue express open exchange take sign agree accept "
+    "refuse reject propose broker negotiate end resume announce"
+).split()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    by_form: dict[str, list[TriggerWord]] = {}
+    phrases: dict[tuple[str, str], TriggerWord] = {}
+    lemmas: dict[str, str] = {}
+    for line in (DATA / "triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, category, cameo, flags = (line.split("\t") + [""] * 5)[:5]
+        word = TriggerWord(lemma, pos, category, cameo, flags)
+        if pos == "P":
+            verb, rest = lemma.split(" ", 1)
+            phrases[(verb, rest.split()[0])] = word
+            for form in inflect_verb(verb):
+                lemmas.setdefault(form, verb)
+            continue
+        forms = inflect_verb(lemma) if pos == "V" else inflect_noun(lemma)
+        if " " in lemma:  # "air strike": the head noun is looked up, the modifier checked later
+            forms = inflect_noun(lemma.split()[-1])
+            word = TriggerWord(lemma, pos, category, cameo, flags + "x")
+        for form in forms:
+            by_form.setdefault(form, []).append(word)
+            lemmas.setdefault(form, lemma.split()[-1])
+    for verb in FUNCTION_VERBS:
+        for form in inflect_verb(verb):
+            lemmas.setdefault(form, verb)
+    for noun in CEASEFIRE_NOUNS:
+        for form in inflect_noun(noun):
+            lemmas[form] = noun
+    return Lexicon({k: tuple(v) for k, v in by_form.items()}, phrases, lemmas)

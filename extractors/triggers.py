@@ -1,0 +1,145 @@
+"""Finding trigger words in a parsed sentence, ceasefires included.
+
+A trigger is a verb or event noun of the lexicon, or a verb + particle/object phrase ("called
+on", "opened fire"). A ceasefire noun gives its event the `ceasefire` signal and, through the word
+that governs it, its category: declared → concede, agreed → agree, holding → retreat, called
+for → request, refused → reject, violated → assault; a bare mention is a ceasefire state (retreat).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
+from extractors.model import PLOVER
+
+CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
+#: What a ceasefire's governing word makes of the event.
+CEASEFIRE_GOVERNORS: dict[str, str] = {}
+for _cat, _words in {
+    "assault": "violate break breach violation breach collapse shatter wreck",
+    "reject": "refuse reject rebuff",
+    "request": "urge call demand appeal request ask seek propose plead press push",
+    "concede": "declare announce establish implement impose order proclaim",
+    "agree": "agree sign reach accept broker negotiate conclude agreement deal accord",
+    "retreat": "hold observe respect honour honor maintain extend last keep abide restore",
+}.items():
+    for _w in _words.split():
+        CEASEFIRE_GOVERNORS[_w] = _cat
+#: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    word: TriggerWord
+    category: str
+    cameo: str
+    ceasefire: bool = False
+
+    @property
+    def is_verb(self) -> bool:
+        return self.word.pos in ("V", "P") and self.tok.pos_ not in NOUN_POS
+
+
+def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
+    want = "V" if tok.pos_ in VERB_POS else "N" if tok.pos_ in NOUN_POS else None
+    if want is None:
+        return None
+    fitting = [w for w in words if w.pos == want]
+    if not fitting and want == "V" and tok.tag_ == "VBG":  # "the shelling" tagged as a gerund
+        fitting = [w for w in words if w.pos == "N"]
+    if not fitting:
+        return None
+    w = fitting[0]
+    if w.has("x") and (tok.i == 0 or tok.doc[tok.i - 1].lower_ != w.lemma.split()[0]):
+        return fitting[1] if len(fitting) > 1 else None
+    return w
+
+
+def is_ceasefire(tok: Token) -> bool:
+    low = tok.lower_
+    if low in CEASEFIRE_FORMS and low != "cessation":
+        return True
+    if low == "fire" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "cease":
+        return True
+    return low == "cessation" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_ == "hostilities"
+
+
+def find_triggers(sent: Doc, lex: Lexicon) -> list[Trigger]:
+    found: dict[int, Trigger] = {}
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in VERB_POS:
+            continue
+        lem = lex.lemma(tok.text)
+        for child in tok.children:
+            word = lex.phrases.get((lem, child.lower_))
+            if word is not None and child.i > tok.i:
+                found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
+                consumed.add(child.i)
+                break
+    for tok in sent:
+        if tok.i in found or tok.i in consumed or is_ceasefire(tok):
+            continue
+        if tok.lower_ == "hostilities" and tok.i >= 2 and sent[tok.i - 2].lower_ == "cessation":
+            continue
+        words = lex.lookup(tok.lower_)
+        if not words:
+            continue
+        word = _choose(tok, words)
+        if word is None or (word.pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lower_ not in CEASEFIRE_FORMS):
+            continue
+        found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
+    for tok in sent:
+        if is_ceasefire(tok):
+            _attach_ceasefire(tok, found, lex)
+    return sorted(found.values(), key=lambda t: t.tok.i)
+
+
+_CEASEFIRE_WORD = TriggerWord("ceasefire", "N", "retreat", "", "c")
+
+
+def _attach_ceasefire(noun: Token, found: dict[int, Trigger], lex: Lexicon) -> None:
+    node = noun
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head  # "ceasefire agreement", "truce violations"
+    if node.i in found:
+        gov = node
+    elif node.dep_ == "pobj":
+        gov = node.head.head  # "called for a ceasefire", "violations of the truce"
+    elif node.dep_ in ("conj", "appos"):
+        gov = node.head
+    else:
+        gov = node.head
+    category = CEASEFIRE_GOVERNORS.get(lex.lemma(gov.text))
+    if gov.i in found:
+        trig = found[gov.i]
+        trig.ceasefire = True
+        if category and category != trig.category:
+            trig.category, trig.cameo = category, PLOVER[category][0]
+        _propagate(gov, found)
+        return
+    if category and gov.pos_ in VERB_POS | NOUN_POS and gov.i != noun.i:
+        found[gov.i] = Trigger(gov, TriggerWord(gov.lower_, "V" if gov.pos_ in VERB_POS else "N", category, "", "c"), category, PLOVER[category][0], True)
+        _propagate(gov, found)
+        return
+    found[noun.i] = Trigger(noun, _CEASEFIRE_WORD, "retreat", PLOVER["retreat"][0], True)
+    _propagate(noun, found)
+
+
+def _propagate(tok: Token, found: dict[int, Trigger]) -> None:
+    """A request or refusal whose complement is about the ceasefire is about it too."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl") or node.head.i == node.i:
+            return
+        node = node.head
+        trig = found.get(node.i)
+        if trig is not None and trig.category in ("request", "reject", "agree", "accuse", "support"):
+            trig.ceasefire = True
+            return
