@@ -92,7 +92,13 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     return subject_of(head, lex, depth + 1)
 
 
+def _object_preps(obj: Token) -> list[Token]:
+    """"threatened action against Russia", "gave aid to Liberia": the object's own complement."""
+    return [pobj for prep, pobj in _preps(obj) if prep in ("against", "on", "to", "with", "for", "at", "into")]
+
+
 def verb_args(verb: Token, lex: Lexicon) -> Args:
+    """Candidates in order of preference; the caller keeps the first that names an actor."""
     args = Args(anchor=verb)
     passive = _child(verb, "nsubjpass")
     subj = subject_of(verb, lex)
@@ -108,8 +114,10 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             args.pairs.append(pobj)
         elif prep in ("in", "near", "inside", "along"):
             args.places.append(pobj)
-        elif not args.targets and prep in TARGET_PREPS:
+        elif prep in TARGET_PREPS or prep in ("for", "from"):
             args.targets.append(pobj)
+    if obj is not None:
+        args.targets.extend(_object_preps(obj))
     return args
 
 
@@ -125,7 +133,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             args.sources.append(pobj)
         elif prep in ("in", "near", "inside", "along"):
             args.places.append(pobj)
-        elif prep in TARGET_PREPS and not args.targets:
+        elif prep in TARGET_PREPS or prep == "for":
             args.targets.append(pobj)
     head = noun.head
     lem = lex.lemma(head.text)
@@ -137,7 +145,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
         for prep, pobj in _preps(head):
             if prep == "between":
                 args.pairs.append(pobj)
-            elif prep in TARGET_PREPS and not args.targets:
+            elif prep in TARGET_PREPS or prep == "for":
                 args.targets.append(pobj)
             elif prep in ("in", "near", "inside", "along"):
                 args.places.append(pobj)
@@ -149,7 +157,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
         if subj is not None:
             args.targets = [subj]
         for prep, pobj in _preps(verb):
-            if prep in SOURCE_PREPS and not args.sources:
+            if prep in SOURCE_PREPS:
                 args.sources.append(pobj)
     elif noun.dep_ in ("nsubj", "nsubjpass"):
         for prep, pobj in _preps(head):  # "clashes erupted between X and Y", "fighting broke out in"

@@ -52,6 +52,17 @@ def _resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Ac
     return actors, location
 
 
+def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> tuple[list[Actor], str | None, Token | None]:
+    """Actors of the first candidate phrase that names any, its place, and that phrase."""
+    location = None
+    for t in toks:
+        found, loc = resolve(t, mentions, dyad)
+        location = location or loc
+        if found:
+            return found, location, t
+    return [], location, None
+
+
 def _pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor], pair_actors: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
     if len(pair_actors) >= 2 and not targets:
         return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
@@ -86,15 +97,19 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             continue
         if trig.category in HOSTILE and any(nonevents.is_private(s) for s in args.sources):
             continue
-        sources, loc1 = _resolve_all(args.sources, mentions, dyad)
-        targets, loc2 = _resolve_all(args.targets, mentions, dyad)
+        if _background(trig, lex):
+            continue
+        sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
+        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
         places, loc3 = _resolve_all(args.places, mentions, dyad)
         location = loc3 or loc2 or loc1
         if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
             continue
-        if not targets and places and trig.category in HOSTILE and not trig.word.has("r"):
-            targets = [p for p in places if all(p.code != s.code for s in sources)]  # "shelled positions in Lebanon"
+        if not targets and places and not trig.word.has("r"):
+            targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
+        if trig.category == "mobilize" and any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):
+            trig.category, trig.cameo = "aid", "074"  # deploying peacekeepers is protection, not a threat
         frame = frame_of(args.anchor or trig.tok, lex)
         speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
         modality = frame.modality
@@ -121,6 +136,35 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             ):
                 out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
     return _dedupe(out)
+
+
+#: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
+UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid".split())
+#: Prepositions that put a nominal event in the background of the sentence's own event.
+BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
+
+
+def _background(trig: Trigger, lex: Lexicon) -> bool:
+    """Hypothetical ("if it is attacked"), undone ("lifted the blockade") or background events."""
+    tok = trig.tok
+    if not trig.is_verb:
+        if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in UNDO:
+            return True
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND:
+                return True
+            if node.dep_ not in ("pobj", "prep", "conj", "compound") or node.head.i == node.i:
+                break
+            node = node.head
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -73,8 +73,8 @@ def sentence_context(sent: Doc, published_year: int | None) -> set[str]:
 
 
 def _ago(sent: Doc) -> bool:
-    """'decades ago', 'centuries ago' (but not 'two days ago')."""
-    return any(t.lower_ == "ago" and t.i > 0 and sent[t.i - 1].lower_ in ("decades", "centuries", "generations") for t in sent)
+    """'years ago', 'decades ago' (but not 'two days ago')."""
+    return any(t.lower_ == "ago" and t.i > 0 and sent[t.i - 1].lower_ in ("years", "decades", "centuries", "generations") for t in sent)
 
 
 def is_metaphor_target(target: Token | None, resolved: bool) -> bool:

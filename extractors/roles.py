@@ -68,34 +68,42 @@ def phrase_text(tok: Token) -> str:
     return doc[tok.left_edge.i:end].text.strip(" ,")
 
 
-def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[Actor | None, str | None]:
-    """The actor a single (non-coordinated) phrase headed by `tok` denotes, and a place if any."""
+def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], str | None]:
+    """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials")."""
     role = role_sectors().get(tok.lower_)
     location = None
-    best: Mention | None = None
+    acting: list[Mention] = []
     for t in _np_tokens(tok):
         m = mentions.get(t.i)
-        if m is None:
+        if m is None or m in acting:
             continue
         if m.entry.location and location is None:
             location = m.entry.location
-        if m.entry.kind not in ACTING_KINDS and not (role and m.entry.kind in ("city", "province")):
-            continue
-        # The head's own mention beats a modifier's; otherwise the first one found.
-        if best is None or m.start <= tok.i < m.end:
-            best = m
-    if best is None:
-        if tok.i in mentions and mentions[tok.i].entry.kind in ("city", "province"):
-            m = mentions[tok.i]
-            return None, m.entry.location
-        return None, location
+        if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")):
+            acting.append(m)
+    if not acting:
+        return [], location
+    # The head's own mention beats a modifier's; otherwise the first one found.
+    best = next((m for m in acting if m.start <= tok.i < m.end), acting[0])
+    chosen = [best] + [m for m in acting if m is not best and _coordinated_with(m, best, tok.doc)]
     head_named = best.start <= tok.i < best.end
     sector = best.entry.sector if best.entry.kind != "capital" or head_named else None
     if role and not head_named:  # "Azerbaijani forces" → MIL; but "Secretary-General" is one name
         sector = role
     if best.entry.kind == "region":
         location = best.entry.location
-    return Actor(phrase_text(tok), best.entry.code, sector), location
+    text = phrase_text(tok)
+    out, seen = [], set()
+    for m in chosen:
+        if m.entry.code not in seen:
+            seen.add(m.entry.code)
+            out.append(Actor(text, m.entry.code, sector))
+    return out, location
+
+
+def _coordinated_with(m: Mention, best: Mention, doc) -> bool:
+    a, b = doc[m.end - 1], doc[best.end - 1]
+    return (a.dep_ == "conj" and best.start <= a.head.i < best.end) or (b.dep_ == "conj" and m.start <= b.head.i < m.end)
 
 
 def coordinated(tok: Token) -> list[Token]:
@@ -125,9 +133,9 @@ def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> Actor | None:
         node = node.head
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in seen and child.lower_ not in PRONOUNS:
-                actor, _ = resolve_one(child, mentions)
-                if actor is not None:
-                    return actor
+                actors, _ = resolve_one(child, mentions)
+                if actors:
+                    return actors[0]
         seen.add(node.i)
     return None
 
@@ -147,13 +155,13 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
         if is_both_sides(t):
             actors.extend(Actor(phrase_text(t), d.code, d.sector) for d in dyad)
             continue
-        a, loc = resolve_one(t, mentions)
+        found, loc = resolve_one(t, mentions)
         location = location or loc
-        if a is None:
+        if not found:
             # "its infrastructure", "their towns": the owner is the actor.
             for child in t.children:
                 if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                     a = resolve_pronoun(child, mentions)
-        if a is not None and all(a.code != b.code for b in actors):
-            actors.append(a)
+                    found = [a] if a is not None else []
+        actors.extend(a for a in found if all(a.code != b.code for b in actors))
     return actors, location
