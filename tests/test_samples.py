@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import re
 import sys
 from collections import Counter
 from datetime import datetime
@@ -121,3 +122,15 @@ def test_the_ceasefire_talk_is_mostly_absent_before_the_escalation(labelled):
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_figures_match_the_generated_stream(labelled):
+    readme = (ROOT / "samples" / "README.md").read_text(encoding="utf-8")
+    stats = generate.statistics(labelled)
+    assert f"{stats['articles']:,} short news articles over {stats['days']} days" in readme
+    rows = re.findall(r"^\| (2022-\d\d-\d\d) \| (\d+) \| (\d+) \| (\d+) \|$", readme, re.M)
+    assert len(rows) >= 6
+    for day, total, hostility, ceasefire in rows:
+        row = stats["per_day"][day]
+        assert (row["total"], row["escalation_hostility"], row["escalation_ceasefire"]) == (
+            int(total), int(hostility), int(ceasefire)), day

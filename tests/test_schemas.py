@@ -222,3 +222,10 @@ def test_validate_message_parses_bytes_and_raises_on_junk():
         schemas.validate_message("articles", b'{"id": 7, "text": "x"}')
     with pytest.raises(KeyError):
         schemas.validator("nonexistent")
+
+
+def test_module_doctests():
+    import doctest
+
+    result = doctest.testmod(schemas)
+    assert result.attempted > 0 and result.failed == 0
