@@ -35,6 +35,7 @@ __all__ = ["WebhookSink", "EndpointConfig", "endpoints_from_settings"]
 
 log = logging.getLogger(__name__)
 USER_AGENT = "flashpoint-webhooks/0.1"
+RESERVED_HEADERS = frozenset({"content-type", "content-length", "webhook-id", "webhook-timestamp", "webhook-signature"})
 
 AttemptHook = Callable[[EndpointConfig, DeliveryAttempt], None]
 DeadLetterHook = Callable[[dict[str, Any], DeliveryResult], Awaitable[None]]
@@ -102,7 +103,8 @@ class WebhookSink(Sink):
         signer = self._signers.get(endpoint.url)
 
         def make(now: datetime) -> dict[str, str]:
-            headers = dict(endpoint.headers)
+            # Configured extras never replace the body type or the signature headers.
+            headers = {k: v for k, v in endpoint.headers.items() if k.lower() not in RESERVED_HEADERS}
             headers["Content-Type"] = body.content_type
             headers.update(signer.headers(event_id, body.text, now) if signer else unsigned_headers(event_id, now))
             return headers

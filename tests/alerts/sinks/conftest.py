@@ -51,6 +51,7 @@ class Received:
     headers: dict[str, str]
     body: bytes
     answered: int | str = 0
+    header_pairs: list[tuple[str, str]] = field(default_factory=list)  # as sent, repeats included
 
 
 def free_port() -> int:
@@ -106,7 +107,8 @@ class Receiver:
 
     async def _handle(self, request: web.Request) -> web.Response:
         body = await request.read()
-        record = Received(time.monotonic(), dict(request.headers), body)
+        pairs = [(k.decode().lower(), v.decode()) for k, v in request.raw_headers]
+        record = Received(time.monotonic(), dict(request.headers), body, header_pairs=pairs)
         self.received.append(record)
         self.in_flight += 1
         self._idle.clear()

@@ -213,3 +213,21 @@ def test_endpoints_are_independent(cloudevent, make_receiver, free_port):
     assert [r.permanent for r in results] == [False, True, False, False]
     assert [len(r.attempts) for r in results] == [2, 1, 2, 1]
     assert healthy.accepted == [cloudevent["id"]] and flaky.accepted == [cloudevent["id"]]
+
+
+def test_configured_headers_are_sent_but_cannot_forge_the_webhook_ones(secret, cloudevent, make_receiver):
+    extra = {"Authorization": "Bearer tok", "webhook-id": "forged", "content-type": "text/plain"}
+
+    async def scenario():
+        async with make_receiver(secret=secret) as rx:
+            async with WebhookSink([fast(rx.url, secret, headers=extra)]) as sink:
+                await sink.deliver(cloudevent)
+        return rx
+
+    [req] = asyncio.run(scenario()).received
+    assert req.headers["Authorization"] == "Bearer tok"
+    sent = [name for name, _ in req.header_pairs]
+    assert sent.count("webhook-id") == 1 and sent.count("content-type") == 1
+    assert req.headers["webhook-id"] == cloudevent["id"]
+    assert req.headers["Content-Type"].startswith("application/cloudevents+json")
+    assert Webhook(secret).verify(req.body, req.headers) == cloudevent
