@@ -72,7 +72,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
         return _controller(head.head, lex, depth)
     if dep in ("xcomp", "pcomp"):
         return _controller(head, lex, depth)
-    if dep in ("conj", "advcl"):
+    if dep in ("conj", "advcl", "acomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
         return subject_of(head, lex, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return head
@@ -118,6 +118,15 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             args.targets.append(pobj)
     if obj is not None:
         args.targets.extend(_object_preps(obj))
+    for c in verb.children:
+        if c.dep_ == "ccomp":  # "demanded that the US cancel": the one asked, accused, warned
+            subj = _child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i"):
+                args.targets.append(subj)
+        elif c.dep_ == "xcomp":  # "threatened to break off relations with Congo"
+            inner = verb_args(c, lex)
+            args.targets.extend(inner.targets)
+            args.places.extend(inner.places)
     return args
 
 

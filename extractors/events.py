@@ -52,13 +52,17 @@ def _resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Ac
     return actors, location
 
 
-def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> tuple[list[Actor], str | None, Token | None]:
-    """Actors of the first candidate phrase that names any, its place, and that phrase."""
+def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...], exclude: list[Actor] = ()) -> tuple[list[Actor], str | None, Token | None]:
+    """Actors of the first candidate phrase that names any, its place, and that phrase.
+
+    exclude: the sources; a target naming only them ("withdraw its troops") is passed over.
+    """
     location = None
+    own = {a.code for a in exclude}
     for t in toks:
         found, loc = resolve(t, mentions, dyad)
         location = location or loc
-        if found:
+        if found and not all(a.code in own for a in found):
             return found, location, t
     return [], location, None
 
@@ -95,12 +99,12 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             verb = by_token[args.anchor.i]
             verb.ceasefire = verb.ceasefire or trig.ceasefire
             continue
-        if trig.category in HOSTILE and any(nonevents.is_private(s) for s in args.sources):
+        if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
             continue
         if _background(trig, lex):
             continue
         sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
-        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad)
+        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
         places, loc3 = _resolve_all(args.places, mentions, dyad)
         location = loc3 or loc2 or loc1

@@ -69,7 +69,7 @@ def _add(names: dict[str, Entry], name: str, entry: Entry) -> None:
     if len(name) < 2 or not name[0].isupper():
         return
     old = names.get(name)
-    if old is None or RANK[entry.kind] > RANK[old.kind] and old.code != entry.code:
+    if old is None or RANK[entry.kind] > RANK[old.kind]:
         names[name] = entry
 
 

@@ -70,7 +70,8 @@ def phrase_text(tok: Token) -> str:
 
 def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], str | None]:
     """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials")."""
-    role = role_sectors().get(tok.lower_)
+    roles = role_sectors()
+    role = roles.get(tok.lower_) or next((roles[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in roles), None)
     location = None
     acting: list[Mention] = []
     for t in _np_tokens(tok):
@@ -81,6 +82,15 @@ def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], 
             location = m.entry.location
         if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")):
             acting.append(m)
+    if not acting and role:
+        # "rebels in the Ivory Coast", "demonstrators in Baghdad": a role placed in a country.
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "from"):
+                for t in child.subtree:
+                    m = mentions.get(t.i)
+                    if m is not None and m not in acting:
+                        acting.append(m)
+                        location = location or m.entry.location
     if not acting:
         return [], location
     # The head's own mention beats a modifier's; otherwise the first one found.
