@@ -74,8 +74,9 @@ class WebhookSink(Sink):
         self._rng = rng or random.Random()
         self._clock = clock
         self._closed = False
-        self._signers = {e.url: Signer(e.secret) for e in self.endpoints if e.secret}
-        self._limits = {e.url: asyncio.Semaphore(e.max_concurrency) for e in self.endpoints}
+        # Keyed by identity: two entries may share a URL with different formats or secrets.
+        self._signers = {id(e): Signer(e.secret) for e in self.endpoints if e.secret}
+        self._limits = {id(e): asyncio.Semaphore(e.max_concurrency) for e in self.endpoints}
         for endpoint in self.endpoints:
             if not endpoint.signed:
                 log.warning("webhook endpoint %s has no secret: its requests are NOT signed", endpoint.name)
@@ -100,7 +101,7 @@ class WebhookSink(Sink):
             self._session = None
 
     def _headers_for(self, endpoint: EndpointConfig, event_id: str, body: Body) -> Callable[[datetime], dict[str, str]]:
-        signer = self._signers.get(endpoint.url)
+        signer = self._signers.get(id(endpoint))
 
         def make(now: datetime) -> dict[str, str]:
             # Configured extras never replace the body type or the signature headers.
@@ -147,7 +148,7 @@ class WebhookSink(Sink):
             retry_after = error = None
             permanent = False
             try:
-                limit, headers = self._limits[endpoint.url], self._headers_for(endpoint, event_id, body)
+                limit, headers = self._limits[id(endpoint)], self._headers_for(endpoint, event_id, body)
                 status = await post_once(self._http(), endpoint, body, limit, headers, self._clock)
             except PermanentDeliveryError as exc:  # typed errors carry what the history needs
                 status, error, permanent = exc.status, str(exc), True
