@@ -1,0 +1,105 @@
+"""The two simple baselines the evaluation measures the main detector against.
+
+* :class:`FixedThreshold`: "alert when a key has at least N events in a day", what a
+  dashboard rule does. Knows nothing about what is normal for the key.
+* :class:`RollingZScore`: the z-score of the trailing windows against the mean and standard
+  deviation of the last week's bucket counts (a Gaussian, unnormalised, unseasonal baseline).
+
+Both obey the detector protocol and use the same :class:`AlertPolicy` (floors, hysteresis,
+cooldown) as the main detector, so the evaluation compares the statistics alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from alerts.detectors.base import Observation, PolicyDecisions, Score
+from alerts.detectors.policy import AlertPolicy
+
+
+@dataclass(frozen=True, kw_only=True)
+class FixedThreshold(PolicyDecisions):
+    name: ClassVar[str] = "fixed-threshold"
+    threshold: float = 10.0
+    """Fire when the trailing window holds at least this many events."""
+    window: int = 4
+    """Length of the trailing window in buckets (four six-hour buckets: a day)."""
+    policy: AlertPolicy = field(default_factory=lambda: AlertPolicy(warmup=0))
+    """Floors, hysteresis, cooldown (no warm-up: a fixed rule needs no history)."""
+
+    def init_state(self) -> dict[str, Any]:
+        return {"ring": [], "n": 0, "alert": AlertPolicy.initial()}
+
+    def score(self, state: dict[str, Any], obs: Observation) -> Score:
+        tail = state["ring"][len(state["ring"]) - (self.window - 1) :] if self.window > 1 else []
+        y = obs.count + sum(e[0] for e in tail)
+        a = obs.article_count + sum(e[1] for e in tail)
+        p = 0.0 if y >= self.threshold else 1.0
+        hold = 0.0 if y >= self.threshold / 2 else 1.0
+        warm = state["n"] >= self.policy.warmup
+        return Score(y, self.threshold, p, len(tail) + 1, self.policy.floors_pass(y, a, 0.0), hold, warm,
+                     self.threshold / self.window)
+
+    def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
+        ring = (state["ring"] + [[obs.count, obs.article_count]])[-(self.window - 1) :] if self.window > 1 else []
+        return {**state, "ring": ring, "n": state["n"] + 1}
+
+    def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
+        return self.threshold / self.window, self.threshold
+
+
+def normal_sf(z: float) -> float:
+    """P(Z >= z) for a standard normal."""
+    return 0.5 * math.erfc(z / math.sqrt(2.0))
+
+
+@dataclass(frozen=True, kw_only=True)
+class RollingZScore(PolicyDecisions):
+    name: ClassVar[str] = "rolling-z"
+    history: int = 28
+    """Buckets of history behind the mean and standard deviation (28 six-hour buckets: a week)."""
+    windows: tuple[int, ...] = (1, 2, 4, 12)
+    """Trailing windows tested, as for the main detector; a window's sd is sqrt(w) bucket sds."""
+    min_sd: float = 0.5
+    """Floor on the bucket standard deviation, so a flat history does not divide by zero."""
+    policy: AlertPolicy = field(default_factory=AlertPolicy)
+    """Threshold (alpha is the normal tail of z), floors, warm-up, hysteresis, cooldown."""
+
+    def init_state(self) -> dict[str, Any]:
+        return {"ring": [], "alert": AlertPolicy.initial()}
+
+    def _moments(self, ring: list[list[float]]) -> tuple[float, float]:
+        hist = ring[-self.history :]
+        if not hist:
+            return 0.0, self.min_sd
+        mean = sum(e[0] for e in hist) / len(hist)
+        var = sum((e[0] - mean) ** 2 for e in hist) / len(hist)
+        return mean, max(self.min_sd, math.sqrt(var))
+
+    def score(self, state: dict[str, Any], obs: Observation) -> Score:
+        ring = state["ring"]
+        mean, sd = self._moments(ring)
+        best = hold_p = None
+        for w in self.windows:
+            tail = ring[len(ring) - (w - 1) :] if w > 1 else []
+            y = obs.count + sum(e[0] for e in tail)
+            a = obs.article_count + sum(e[1] for e in tail)
+            n = len(tail) + 1
+            p = normal_sf((y - n * mean) / (math.sqrt(n) * sd))
+            floors_ok = self.policy.floors_pass(y, a, n * mean)
+            cand = (not floors_ok, p, n, y, n * mean, floors_ok)
+            best = cand if best is None or cand < best else best
+            hold_p = p if hold_p is None else min(hold_p, p)
+        _, p, n, y, m, floors_ok = best
+        return Score(y, m, p, n, floors_ok, hold_p, len(ring) >= self.policy.warmup, mean)
+
+    def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
+        keep = max(self.history, max(self.windows) - 1)
+        return {**state, "ring": (state["ring"] + [[obs.count, obs.article_count]])[-keep:]}
+
+    def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
+        mean, sd = self._moments(state["ring"])
+        z = 3.7190164854556804  # normal_sf(z) == 1e-4, the default alpha
+        return mean, mean + z * sd
