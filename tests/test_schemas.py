@@ -229,3 +229,15 @@ def test_module_doctests():
 
     result = doctest.testmod(schemas)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_real_extractor_events_on_the_sample_validate():
+    """The spaCy extractor's output on escalation-day articles, exactly as the events topic carries it."""
+    from extractors.pipeline import Extractor, ExtractorConfig
+
+    lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if '"published_at":"2022-09-13' in line][:40]
+    articles = [parse_article(line.encode(), now=1.9e9) for line in lines]
+    events = [e for batch in Extractor(ExtractorConfig()).extract_batch(articles) for e in batch]
+    assert len(events) >= 20
+    for event in events:
+        assert schemas.errors("event", round_trip(event.to_dict())) == [], event
