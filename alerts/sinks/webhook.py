@@ -138,7 +138,9 @@ class WebhookSink(Sink):
             body = render(event, endpoint.format)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             attempts.append(
-                DeliveryAttempt(number=1, started_at=self._clock(), duration_s=0.0, error=f"unrenderable event: {exc!r}")
+                DeliveryAttempt(
+                    number=1, started_at=self._clock(), duration_s=0.0, error=f"unrenderable event: {exc!r}"
+                )
             )
             log.error("webhook %s: alert %s cannot be rendered as %s", endpoint.name, event_id, endpoint.format)
             return result(False, permanent=True)

@@ -31,7 +31,8 @@ async def memory_case(make_receiver, secret):
 @asynccontextmanager
 async def console_case(make_receiver, secret):
     out = io.StringIO()
-    yield ConsoleSink(out), lambda: [line.rsplit("alert ", 1)[1] for line in out.getvalue().splitlines() if "; alert " in line]
+    lines = lambda: out.getvalue().splitlines()  # noqa: E731
+    yield ConsoleSink(out), lambda: [line.rsplit("; alert ", 1)[1] for line in lines() if "; alert " in line]
 
 
 CASES = [

@@ -201,11 +201,17 @@ def test_exhausted_retries_return_the_full_history(secret, cloudevent, make_rece
 
 
 def test_endpoints_are_independent(cloudevent, make_receiver, free_port):
+    dead: list[str] = []
+
+    async def on_dead_letter(event, result):
+        dead.append(result.outcome)
+
     async def scenario():
-        async with make_receiver(script=[400]) as rejecting, make_receiver(script=[500]) as flaky, make_receiver() as healthy:
+        rejecting, flaky, healthy = make_receiver(script=[400]), make_receiver(script=[500]), make_receiver()
+        async with rejecting, flaky, healthy:
             down = fast(f"http://127.0.0.1:{free_port()}/hook", max_attempts=2)
             endpoints = [down, fast(rejecting.url), fast(flaky.url), fast(healthy.url)]
-            async with WebhookSink(endpoints) as sink:
+            async with WebhookSink(endpoints, on_dead_letter=on_dead_letter) as sink:
                 return healthy, flaky, await sink.deliver(cloudevent)
 
     healthy, flaky, results = asyncio.run(scenario())
@@ -213,6 +219,20 @@ def test_endpoints_are_independent(cloudevent, make_receiver, free_port):
     assert [r.permanent for r in results] == [False, True, False, False]
     assert [len(r.attempts) for r in results] == [2, 1, 2, 1]
     assert healthy.accepted == [cloudevent["id"]] and flaky.accepted == [cloudevent["id"]]
+    assert dead == ["exhausted", "rejected"]  # one dead letter per endpoint that gave up
+
+
+def test_a_failing_dead_letter_callback_is_not_swallowed(cloudevent, make_receiver):
+    async def on_dead_letter(event, result):
+        raise ConnectionError("dead-letter topic unreachable")
+
+    async def scenario():
+        async with make_receiver(script=[404]) as rx:
+            async with WebhookSink([fast(rx.url)], on_dead_letter=on_dead_letter) as sink:
+                await sink.deliver(cloudevent)
+
+    with pytest.raises(ConnectionError, match="dead-letter topic unreachable"):
+        asyncio.run(scenario())
 
 
 def test_configured_headers_are_sent_but_cannot_forge_the_webhook_ones(secret, cloudevent, make_receiver):

@@ -78,11 +78,12 @@ def test_every_alert_survives_a_receiver_that_misbehaves_in_turn(make_receiver, 
         if earlier.answered == 429
     ]
     assert gaps_after_429 and min(gaps_after_429) >= RETRY_AFTER_S
+    span = max(r.attempts[-1].started_at for r in results) - min(r.attempts[0].started_at for r in results)
     print(
         f"\n{ALERTS} alerts, {len(rx.received)} requests received, "
         f"attempts per alert {statistics.mean(len(o) for o in outcomes):.1f} "
         f"(max {max(len(o) for o in outcomes)}); min gap after 429 {min(gaps_after_429):.3f} s; "
-        f"time to deliver {max(r.attempts[-1].started_at for r in results) - min(r.attempts[0].started_at for r in results):.2f} s"
+        f"time to deliver {span:.2f} s"
     )
     for seen in outcomes[:3]:
         print("  ", " -> ".join(seen))
