@@ -47,7 +47,8 @@ def detectors_for(bucket_seconds: float = 21600) -> dict[str, Detector]:
     """The main detector and the comparison detectors, tuned for this bucket length."""
     bh = bucket_seconds / 3600
     return {
-        SeasonalNB.name: SeasonalNB(windows=_windows(bh), baseline=baseline_for(bh), policy=policy_for(bh)),
+        SeasonalNB.name: SeasonalNB(windows=_windows(bh), hold_window=_buckets(24, bh), baseline=baseline_for(bh),
+                                    policy=policy_for(bh)),
         PoissonCusum.name: PoissonCusum(baseline=baseline_for(bh), policy=policy_for(bh)),
         FixedThreshold.name: FixedThreshold(window=_buckets(24, bh), policy=policy_for(bh, warmup=0)),
         RollingZScore.name: RollingZScore(history=_buckets(168, bh), windows=_windows(bh), policy=policy_for(bh)),

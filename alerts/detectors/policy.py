@@ -6,7 +6,8 @@ alert state is a plain dict kept inside the detector state under ``"alert"``.
 A key fires when its decisive window is surprising enough (``p < alpha``) *and* clears the
 floors; it then stays firing while any window is still mildly surprising (``p < hold_alpha``)
 and resolves after ``resolve_after`` calm buckets in a row: hysteresis. After resolving it
-cannot fire again for ``cooldown`` buckets.
+cannot fire again for ``cooldown`` buckets, and never through a window that reaches back into
+the spike it has just resolved (``clear_from``): one spike, one firing alert.
 
 >>> AlertPolicy().severity_of(score=13.0, ratio=9.0), AlertPolicy().severity_of(score=4.5, ratio=9.0)
 ('critical', 'low')
@@ -75,7 +76,7 @@ class AlertPolicy:
     def initial() -> dict[str, Any]:
         return {"firing": False, "start": None, "last_hot": None, "calm": 0, "cooldown_until": None,
                 "observed": 0.0, "expected": 0.0, "pending_observed": 0.0, "pending_expected": 0.0,
-                "p_value": 1.0, "severity": None}
+                "p_value": 1.0, "severity": None, "clear_from": None}
 
     def decide(self, alert: dict[str, Any], score: Score, obs: Observation) -> tuple[dict[str, Any], Decision]:
         i = obs.index
@@ -111,4 +112,5 @@ class AlertPolicy:
         p = new["p_value"]
         resolved = Decision("resolve", False, new["severity"], new["start"], new["last_hot"] + 1,
                             new["observed"], new["expected"], p, -math.log10(max(p, 1e-300)))
-        return {**self.initial(), "cooldown_until": i + 1 + self.cooldown}, resolved
+        # windows reaching back into this spike may not fire it again once the cooldown is over
+        return {**self.initial(), "cooldown_until": i + 1 + self.cooldown, "clear_from": new["last_hot"] + 1}, resolved

@@ -31,6 +31,9 @@ class SeasonalNB(PolicyDecisions):
     name: ClassVar[str] = "seasonal-nb"
     windows: tuple[int, ...] = (1, 2, 4, 12)
     """Trailing windows tested at every bucket, in buckets, shortest first (6 h, 12 h, 1 day, 3 days)."""
+    hold_window: int = 4
+    """Longest window that keeps a firing alert open (a day); the 3-day window would keep
+    remembering a burst for three days after it ended."""
     baseline: bl.BaselineConfig = field(default_factory=bl.BaselineConfig)
     """How the expected count is learned (level, season, dispersion)."""
     policy: AlertPolicy = field(default_factory=AlertPolicy)
@@ -55,6 +58,7 @@ class SeasonalNB(PolicyDecisions):
         firing = state["alert"]["firing"]
         ys, arts, mus = state["ring"]
         best = hold_p = None
+        clear_from = state["alert"].get("clear_from")
         for w in self.windows:
             k = min(w - 1, len(ys))
             if k:
@@ -63,7 +67,7 @@ class SeasonalNB(PolicyDecisions):
                 m = mu + sum(mus[-k:])
             else:
                 y, a, m = obs.count, obs.article_count, mu
-            floors_ok = self.policy.floors_pass(y, a, m)
+            floors_ok = self.policy.floors_pass(y, a, m) and (clear_from is None or obs.index - k >= clear_from)
             p = 1.0
             if y > m and (floors_ok or firing):
                 phi = max(1.0, y / a) if a > 0 else 1.0
@@ -71,7 +75,8 @@ class SeasonalNB(PolicyDecisions):
             cand = (not floors_ok, p, k + 1, y, m, floors_ok)
             if best is None or cand < best:
                 best = cand
-            hold_p = p if hold_p is None else min(hold_p, p)
+            if w <= self.hold_window or hold_p is None:
+                hold_p = p if hold_p is None else min(hold_p, p)
         _, p, w, y, m, floors_ok = best
         warm = base["n"] >= self.policy.warmup
         return Score(y, m, p, w, floors_ok, hold_p, warm, mu)
@@ -88,7 +93,7 @@ class SeasonalNB(PolicyDecisions):
     def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
         mu = self._bucket_expected(state["base"], obs)
         if mu is None:
-            return 0.0, math.nan
+            return 0.0, float(self.policy.min_count)
         size = bl.nb_size(self.baseline, state["base"])
         lo = max(self.policy.min_count, math.ceil(self.policy.min_ratio * mu), 1)
         if nb_sf(lo, mu, size) < self.policy.alpha:

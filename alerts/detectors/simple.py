@@ -82,13 +82,14 @@ class RollingZScore(PolicyDecisions):
         ring = state["ring"]
         mean, sd = self._moments(ring)
         best = hold_p = None
+        clear_from = state["alert"].get("clear_from")
         for w in self.windows:
             tail = ring[len(ring) - (w - 1) :] if w > 1 else []
             y = obs.count + sum(e[0] for e in tail)
             a = obs.article_count + sum(e[1] for e in tail)
             n = len(tail) + 1
             p = normal_sf((y - n * mean) / (math.sqrt(n) * sd))
-            floors_ok = self.policy.floors_pass(y, a, n * mean)
+            floors_ok = self.policy.floors_pass(y, a, n * mean) and (clear_from is None or obs.index - n + 1 >= clear_from)
             cand = (not floors_ok, p, n, y, n * mean, floors_ok)
             best = cand if best is None or cand < best else best
             hold_p = p if hold_p is None else min(hold_p, p)

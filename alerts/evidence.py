@@ -1,0 +1,61 @@
+"""The strongest sentences behind an alert, chosen deterministically.
+
+A candidate is a list ``[strength, published_at, event_id, article_id, url, sentence]`` (a
+list, not a tuple, so that it survives a JSON round trip unchanged). Stronger first: an
+asserted event beats a claimed one, which beats a hoped-for or called-for one; within that, the
+more violent (larger absolute Goldstein value), and an event with both a source and a target
+beats one with a single actor. Ties fall to the earlier publication, then the event id, so the
+same input always gives the same evidence. The selection takes one sentence per article first
+(five reports beat five sentences of one report), then fills up.
+
+>>> a = [32.0, "2022-09-13T00:00:00Z", "e1", "a1", None, "Azerbaijan shelled Jermuk."]
+>>> b = [33.0, "2022-09-13T01:00:00Z", "e2", "a1", None, "Shelling hit Goris."]
+>>> c = [22.0, "2022-09-13T02:00:00Z", "e3", "a2", "http://x", "Armenia says it was attacked."]
+>>> [e.sentence for e in select([a, b, c], 2)]
+['Shelling hit Goris.', 'Armenia says it was attacked.']
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from alerts.model import Evidence
+from extractors.model import Event
+
+MODALITY_WEIGHT = {"asserted": 3.0, "claimed": 2.0, "threatened": 2.0, "planned": 1.5, "called_for": 1.0,
+                   "hoped": 1.0, "possible": 0.5, "denied": 0.0}
+
+
+def candidate(event: Event, url: str | None) -> list[Any]:
+    strength = (10.0 * MODALITY_WEIGHT.get(event.modality, 1.0) + abs(event.goldstein)
+                + (1.0 if event.source is not None and event.target is not None else 0.0))
+    return [strength, event.published_at, event.event_id, event.article_id, url, event.sentence]
+
+
+def _rank(c: list[Any]) -> tuple:
+    return (-c[0], c[1], c[2])
+
+
+def keep_best(pool: list[list[Any]], new: Iterable[list[Any]], limit: int) -> list[list[Any]]:
+    """Merge candidates into a bounded pool (twice the evidence size, so one article cannot crowd out the rest)."""
+    seen = {c[2] for c in pool}
+    merged = pool + [c for c in new if c[2] not in seen]
+    merged.sort(key=_rank)
+    per_article: dict[str, int] = {}
+    kept = []
+    for c in merged:  # at most `limit` per article and 2 * limit in all
+        if per_article.get(c[3], 0) < limit and len(kept) < 2 * limit:
+            per_article[c[3]] = per_article.get(c[3], 0) + 1
+            kept.append(c)
+    return kept
+
+
+def select(pool: Iterable[list[Any]], limit: int = 5) -> tuple[Evidence, ...]:
+    """Up to `limit` sentences: the best of each article first, then the next best."""
+    ranked = sorted(pool, key=_rank)
+    first, rest, articles = [], [], set()
+    for c in ranked:
+        (rest if c[3] in articles else first).append(c)
+        articles.add(c[3])
+    chosen = (first + rest)[:limit]
+    return tuple(Evidence(article_id=c[3], url=c[4], sentence=c[5]) for c in chosen)
