@@ -18,6 +18,7 @@ class Metrics:
         r = registry
         self.articles_received = Counter("flashpoint_articles_received", "Messages read from the articles topic", registry=r)
         self.articles_processed = Counter("flashpoint_articles_processed", "Valid articles run through the extractor", registry=r)
+        self.articles_detected = Counter("flashpoint_articles_detected", "Articles counted by the detectors", registry=r)
         self.articles_duplicate = Counter("flashpoint_articles_duplicate", "Articles dropped as exact duplicate ids", registry=r)
         self.deadletter = Counter("flashpoint_deadletter", "Messages sent to the dead-letter topic", ["stage", "reason"], registry=r)
         self.events = Counter("flashpoint_events", "Non-negated events extracted", ["signal", "category"], registry=r)

@@ -23,8 +23,8 @@ log = logging.getLogger("flashpoint.deliver")
 def install_deliver(fp: Flashpoint) -> None:
     from alerts.sinks.webhook import WebhookSink, endpoints_from_settings
 
-    endpoints = endpoints_from_settings(urls=fp.settings.webhook_urls, secret=fp.settings.webhook_secret_value(),
-                                        configs=fp.settings.webhooks)
+    # URLs and per-endpoint knobs come from FLASHPOINT_WEBHOOK_* and the YAML `webhooks` list
+    endpoints = endpoints_from_settings(config=fp.settings.webhooks, secret=fp.settings.webhook_secret_value())
     if not endpoints:
         return
     metrics = fp.metrics
@@ -60,8 +60,8 @@ def install_deliver(fp: Flashpoint) -> None:
                     metrics.webhook_attempt_duration.observe(attempt.duration_s)
                 retried = max(0, len(result.attempts) - 1)
                 if retried:
-                    metrics.webhook_deliveries.labels(result.endpoint, "retried").inc(retried)
-                metrics.webhook_deliveries.labels(result.endpoint, "delivered" if result.delivered else "failed").inc()
+                    metrics.webhook_deliveries.labels(result.endpoint_name, "retried").inc(retried)
+                metrics.webhook_deliveries.labels(result.endpoint_name, "delivered" if result.delivered else "failed").inc()
             failed = [r for r in results if not r.delivered]
             if failed:
                 history = [r.to_dict() for r in failed]

@@ -75,6 +75,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
                 metrics.late_events.inc(monitor.counters.get("late_events", 0) - late_before)
                 last_offset = event.message.offset
                 held["seen"] += 1
+                metrics.articles_detected.inc()
             if last_offset > held["offset"]:
                 checkpoint(last_offset)
             metrics.set_active_alerts(monitor.active_alerts())

