@@ -92,11 +92,28 @@ class Lexicon:
 
     @property
     def first_pass_forms(self) -> frozenset[str]:
-        """Every lower-cased word whose presence lets a sentence through the cheap first pass."""
-        forms = set(self.by_form) | {w for k in self.phrases for w in inflect_verb(k[0])}
+        """Lower-cased words that alone let a sentence through the cheap first pass."""
+        forms = {f for f, words in self.by_form.items() if any(not w.has("x") for w in words)}
         for noun in CEASEFIRE_NOUNS:
             forms.update(inflect_noun(noun))
         return frozenset(forms)
+
+    @property
+    def sport_forms(self) -> frozenset[str]:
+        """Forms all of whose triggers are also game words ("attack", "strike"): void in sport context."""
+        return frozenset(f for f, words in self.by_form.items() if all(w.has("s") for w in words))
+
+    @property
+    def pair_forms(self) -> tuple[frozenset[str], frozenset[str]]:
+        """First and second words of two-word triggers ("open fire", "martial law"): both must occur."""
+        first = {w for k in self.phrases for w in inflect_verb(k[0])}
+        second = {k[1] for k in self.phrases}
+        for words in self.by_form.values():
+            for w in words:
+                if w.has("x"):
+                    first.add(w.lemma.split()[0])
+                    second.update(inflect_noun(w.lemma.split()[-1]))
+        return frozenset(first), frozenset(second)
 
 
 #: Verbs that the modality, attribution and ceasefire rules look at (not triggers themselves).

@@ -1,9 +1,10 @@
 """Articles → events: the public entry point (`Extractor`), batched through spaCy.
 
 Per batch: tokenise every article (`tokenizer.pipe`), run the cheap first pass, cut the candidate
-sentences out as small Docs, and pipe only those through tagger, parser and attribute ruler (no
-NER, no lemmatizer: the lexicon knows its own inflections). With `prefilter=False` every sentence
-is parsed: the slow reference path that the fast path's recall is measured against.
+sentences out as small Docs, and pipe only those through tok2vec, tagger and parser. No NER, no
+lemmatizer (the lexicon knows its own inflections), no attribute ruler (POS comes from the tag,
+see tagpos). With `prefilter=False` every sentence is parsed: the slow reference path that the
+fast path's recall is measured against.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import load_lexicon
 from extractors.model import PLOVER, Article, Event, Trigger, make_event_id
 from extractors.prefilter import FirstPass
+from extractors.tagpos import TagToPos
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +38,8 @@ class Extractor:
     def __init__(self, config: ExtractorConfig | None = None) -> None:
         self.config = config or ExtractorConfig()
         self.nlp = spacy.load(self.config.model, exclude=["ner", "lemmatizer"])
+        # Parse with tok2vec, tagger and parser; POS comes from the tag (see tagpos).
+        self.parse_pipes = [p for n, p in self.nlp.pipeline if n != "attribute_ruler"] + [TagToPos(self.nlp)]
         self.lexicon = load_lexicon()
         self.first_pass = FirstPass(self.nlp, load_gazetteer(), self.lexicon)
         self.stats: dict[str, int] = {"articles": 0, "sentences_seen": 0, "sentences_parsed": 0, "events": 0}
@@ -74,7 +78,7 @@ class Extractor:
 
     def _parse(self, pieces: list[Doc]) -> list[Doc]:
         stream = iter(pieces)
-        for _, proc in self.nlp.pipeline:
+        for proc in self.parse_pipes:
             stream = proc.pipe(stream, batch_size=self.config.batch_size)
         return list(stream)
 

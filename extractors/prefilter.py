@@ -15,15 +15,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.language import Language
 
+from extractors import nonevents
 from extractors.gazetteer import Entry, Gazetteer
 from extractors.lexicon import Lexicon
 from extractors.model import Actor
+from extractors.triggers import CEASEFIRE_FORMS
 from extractors.roles import ACTING_KINDS, Mention, role_sectors
 
 SENTENCE_END = (".", "!", "?", "…")
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 #: Kinds that name a country for the "both sides" dyad of an article.
 DYAD_KINDS = frozenset({"country", "demonym", "region", "capital", "metonym"})
+
+
+#: Words through which a sentence without a name can still refer to the article's two parties.
+DYAD_WORDS = frozenset(CEASEFIRE_FORMS | {"both", "sides", "parties", "each", "cease", "cessation"})
 
 
 @dataclass
@@ -63,8 +69,18 @@ class FirstPass:
         for name, doc in zip(names, nlp.tokenizer.pipe(names)):
             self.matcher.add(name, [doc])
         strings = nlp.vocab.strings
-        self.trigger_hashes = np.array(sorted(strings.add(f) for f in lexicon.first_pass_forms), dtype=np.uint64)
+        def hashes(words) -> np.ndarray:
+            return np.array(sorted(strings.add(w) for w in words), dtype=np.uint64)
+
+        sport = lexicon.sport_forms
+        self.trigger_hashes = hashes(lexicon.first_pass_forms - sport)
+        self.sport_trigger_hashes = hashes(sport)
+        self.sport_hashes = hashes(nonevents.SPORT)
+        self.void_hashes = hashes(nonevents.FICTION | nonevents.HISTORY)
+        first, second = lexicon.pair_forms
+        self.pair_hashes = (hashes(first), hashes(second))
         self.role_hashes = np.array(sorted(strings.add(f) for f in role_sectors()), dtype=np.uint64)
+        self.dyad_hashes = np.array(sorted(strings.add(w) for w in DYAD_WORDS), dtype=np.uint64)
         self.end_hashes = np.array([strings.add(p) for p in SENTENCE_END], dtype=np.uint64)
         self.strings = strings
 
@@ -98,13 +114,29 @@ class FirstPass:
         if not prefilter:
             return Scan(sentences, list(range(len(sentences))), mentions)
         starts = np.array([s for s, _ in sentences])
-        trig = np.flatnonzero(np.isin(arr[:, 1], self.trigger_hashes))
-        has_trigger = set(np.searchsorted(starts, trig, side="right").tolist())
-        actor_pos = [s for s, _, e in mentions if e.kind in ACTING_KINDS]
-        actor_pos.extend(np.flatnonzero(np.isin(arr[:, 1], self.role_hashes)).tolist())
-        has_actor = set(np.searchsorted(starts, np.array(actor_pos, dtype=np.int64), side="right").tolist())
-        candidates = sorted(i - 1 for i in has_trigger & has_actor)
-        return Scan(sentences, candidates, mentions)
+        lower = arr[:, 1]
+
+        def sentence_ids(positions) -> set[int]:
+            return set(np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right").tolist())
+
+        def having(table: np.ndarray) -> set[int]:
+            return sentence_ids(np.flatnonzero(np.isin(lower, table)))
+
+        # The same context rules as `events_in`, so skipping here loses nothing: a game word
+        # voids "attack"/"strike"; a film or history word voids the sentence.
+        has_trigger = having(self.trigger_hashes) | (having(self.sport_trigger_hashes) - having(self.sport_hashes))
+        has_trigger |= having(self.pair_hashes[0]) & having(self.pair_hashes[1])
+        has_trigger -= having(self.void_hashes)
+        # An actor can only be resolved from a gazetteer name in the sentence: a country or
+        # organisation, or a place that locates a role ("rebels in Darfur"). Without one, only
+        # "both sides" / a ceasefire can still refer to the article's dyad.
+        acting = sentence_ids([s for s, _, e in mentions if e.kind in ACTING_KINDS])
+        places = sentence_ids([s for s, _, e in mentions if e.kind not in ACTING_KINDS])
+        roles = having(self.role_hashes)
+        keep = has_trigger & (acting | (roles & places))
+        if any(e.kind in DYAD_KINDS for _, _, e in mentions):
+            keep |= has_trigger & having(self.dyad_hashes)
+        return Scan(sentences, sorted(i - 1 for i in keep), mentions)
 
     def _mentions(self, doc: Doc) -> list[tuple[int, int, Entry]]:
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[1] - m[2]))
