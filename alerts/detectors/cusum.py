@@ -57,6 +57,8 @@ class PoissonCusum(PolicyDecisions):
 
     def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
         s, run, _ = self._advance(state, obs) if bl.rate(self.baseline, state["base"]) is not None else (0.0, state["run"], 0.0)
+        if state["alert"]["fired_at"] == obs.index:  # restart after an alarm, as a CUSUM does
+            s, run = 0.0, [0.0, 0.0, 0.0, 0]
         base = bl.learn(self.baseline, state["base"], obs.count, obs.exposure, obs.slot,
                                     typical=not state["alert"]["firing"] and score.hold_p >= self.policy.hold_alpha)
         return {**state, "base": base, "s": s, "run": run}

@@ -6,7 +6,7 @@ hysteresis and cooldown scale; thresholds and floors do not).
 
 >>> detectors_for(3600)["seasonal-nb"].windows
 (1, 6, 12, 24, 72)
->>> detectors_for(6 * 3600) == {d.name: d for d in (SeasonalNB(), PoissonCusum(), FixedThreshold(), RollingZScore())}
+>>> detectors_for(6 * 3600)["seasonal-nb"] == SeasonalNB()
 True
 """
 
@@ -44,12 +44,16 @@ def policy_for(bucket_hours: float, **overrides) -> AlertPolicy:
 
 
 def detectors_for(bucket_seconds: float = 21600) -> dict[str, Detector]:
-    """The main detector and the comparison detectors, tuned for this bucket length."""
+    """The main detector and the comparison detectors, tuned for this bucket length.
+
+    The rolling z-score fires at z >= 3.7 (alpha 1e-4): at the main detector's 1e-3 (z >= 3.1)
+    it raises several false alarms per key and month on overdispersed streams."""
     bh = bucket_seconds / 3600
     return {
         SeasonalNB.name: SeasonalNB(windows=_windows(bh), hold_window=_buckets(24, bh), baseline=baseline_for(bh),
                                     policy=policy_for(bh)),
         PoissonCusum.name: PoissonCusum(baseline=baseline_for(bh), policy=policy_for(bh)),
         FixedThreshold.name: FixedThreshold(window=_buckets(24, bh), policy=policy_for(bh, warmup=0)),
-        RollingZScore.name: RollingZScore(history=_buckets(168, bh), windows=_windows(bh), policy=policy_for(bh)),
+        RollingZScore.name: RollingZScore(history=_buckets(168, bh), windows=_windows(bh),
+                                          policy=policy_for(bh, alpha=RollingZScore().policy.alpha)),
     }

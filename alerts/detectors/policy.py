@@ -42,8 +42,8 @@ class Decision:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AlertPolicy:
-    alpha: float = 1e-4
-    """Fire when the decisive window's p-value is below this (a 1-in-10,000 surprise)."""
+    alpha: float = 1e-3
+    """Fire when the decisive window's p-value is below this (a 1-in-1,000 surprise, after floors)."""
     hold_alpha: float = 1e-2
     """A firing key stays firing while any window's p-value is below this (hysteresis)."""
     min_count: float = 5
@@ -76,7 +76,7 @@ class AlertPolicy:
     def initial() -> dict[str, Any]:
         return {"firing": False, "start": None, "last_hot": None, "calm": 0, "cooldown_until": None,
                 "observed": 0.0, "expected": 0.0, "pending_observed": 0.0, "pending_expected": 0.0,
-                "p_value": 1.0, "severity": None, "clear_from": None}
+                "p_value": 1.0, "severity": None, "clear_from": None, "fired_at": None}
 
     def decide(self, alert: dict[str, Any], score: Score, obs: Observation) -> tuple[dict[str, Any], Decision]:
         i = obs.index
@@ -88,7 +88,8 @@ class AlertPolicy:
                 return alert, Decision("quiet", False)
             severity = self.severity_of(score=score.score, ratio=ratio)
             start = i - score.window + 1
-            new = {**self.initial(), "firing": True, "start": start, "last_hot": i, "observed": score.observed,
+            new = {**self.initial(), "firing": True, "start": start, "last_hot": i, "fired_at": i,
+                   "observed": score.observed,
                    "expected": score.expected, "p_value": score.p_value, "severity": severity}
             return new, Decision("fire", True, severity, start, i + 1, score.observed, score.expected,
                                  score.p_value, score.score)

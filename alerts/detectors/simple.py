@@ -64,8 +64,8 @@ class RollingZScore(PolicyDecisions):
     """Trailing windows tested, as for the main detector; a window's sd is sqrt(w) bucket sds."""
     min_sd: float = 0.5
     """Floor on the bucket standard deviation, so a flat history does not divide by zero."""
-    policy: AlertPolicy = field(default_factory=AlertPolicy)
-    """Threshold (alpha is the normal tail of z), floors, warm-up, hysteresis, cooldown."""
+    policy: AlertPolicy = field(default_factory=lambda: AlertPolicy(alpha=1e-4))
+    """Threshold (alpha 1e-4: z >= 3.7; the normal tail of z), floors, warm-up, hysteresis, cooldown."""
 
     def init_state(self) -> dict[str, Any]:
         return {"ring": [], "alert": AlertPolicy.initial()}
@@ -102,5 +102,8 @@ class RollingZScore(PolicyDecisions):
 
     def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
         mean, sd = self._moments(state["ring"])
-        z = 3.7190164854556804  # normal_sf(z) == 1e-4, the default alpha
-        return mean, mean + z * sd
+        lo, hi = 0.0, 40.0
+        for _ in range(60):  # the z whose normal tail is alpha, by bisection
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if normal_sf(mid) > self.policy.alpha else (lo, mid)
+        return mean, mean + hi * sd
