@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.language import Language
@@ -23,6 +23,8 @@ from extractors.triggers import CEASEFIRE_FORMS
 from extractors.roles import ACTING_KINDS, Mention, role_sectors
 
 SENTENCE_END = (".", "!", "?", "…")
+# Word classes of the first pass (bits of one lookup table).
+TRIGGER, SPORT_TRIGGER, SPORT_WORD, VOID, PAIR_FIRST, PAIR_SECOND, ROLE, DYAD, END = (1 << i for i in range(9))
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 #: Kinds that name a country for the "both sides" dyad of an article.
 DYAD_KINDS = frozenset({"country", "demonym", "region", "capital", "metonym"})
@@ -69,26 +71,33 @@ class FirstPass:
         for name, doc in zip(names, nlp.tokenizer.pipe(names)):
             self.matcher.add(name, [doc])
         strings = nlp.vocab.strings
-        def hashes(words) -> np.ndarray:
-            return np.array(sorted(strings.add(w) for w in words), dtype=np.uint64)
-
-        sport = lexicon.sport_forms
-        self.trigger_hashes = hashes(lexicon.first_pass_forms - sport)
-        self.sport_trigger_hashes = hashes(sport)
-        self.sport_hashes = hashes(nonevents.SPORT)
-        self.void_hashes = hashes(nonevents.FICTION | nonevents.HISTORY)
-        first, second = lexicon.pair_forms
-        self.pair_hashes = (hashes(first), hashes(second))
-        self.role_hashes = np.array(sorted(strings.add(f) for f in role_sectors()), dtype=np.uint64)
-        self.dyad_hashes = np.array(sorted(strings.add(w) for w in DYAD_WORDS), dtype=np.uint64)
-        self.end_hashes = np.array([strings.add(p) for p in SENTENCE_END], dtype=np.uint64)
         self.strings = strings
+        sport = lexicon.sport_forms
+        first, second = lexicon.pair_forms
+        # One table: lower-cased word hash → bit mask of the word classes below, so a document
+        # needs a single vectorised lookup instead of one set test per class.
+        classes = {
+            TRIGGER: lexicon.first_pass_forms - sport, SPORT_TRIGGER: sport, SPORT_WORD: nonevents.SPORT,
+            VOID: nonevents.FICTION | nonevents.HISTORY, PAIR_FIRST: first, PAIR_SECOND: second,
+            ROLE: frozenset(role_sectors()), DYAD: DYAD_WORDS, END: frozenset(SENTENCE_END),
+        }
+        table: dict[int, int] = {}
+        for bit, words in classes.items():
+            for w in words:
+                h = strings.add(w)
+                table[h] = table.get(h, 0) | bit
+        self.keys = np.array(sorted(table), dtype=np.uint64)
+        self.bits = np.array([table[k] for k in sorted(table)], dtype=np.int64)
 
-    def split(self, doc: Doc, orth: np.ndarray, space: np.ndarray) -> list[tuple[int, int]]:
+    def classify(self, lower: np.ndarray) -> np.ndarray:
+        idx = np.searchsorted(self.keys, lower).clip(0, len(self.keys) - 1)
+        return np.where(self.keys[idx] == lower, self.bits[idx], 0)
+
+    def split(self, doc: Doc, ends: np.ndarray, space: np.ndarray) -> list[tuple[int, int]]:
         """Rule-based sentences: . ! ? before a non-lower-case word, and line breaks."""
         n = len(doc)
         cuts = set()
-        for i in np.flatnonzero(np.isin(orth, self.end_hashes)).tolist():
+        for i in np.flatnonzero(ends).tolist():
             j = i + 1
             while j < n and doc[j].text in CLOSERS:
                 j += 1
@@ -108,34 +117,34 @@ class FirstPass:
     def scan(self, doc: Doc, prefilter: bool = True) -> Scan:
         if len(doc) == 0:
             return Scan([], [])
-        arr = doc.to_array([ORTH, LOWER, IS_SPACE])
-        sentences = self.split(doc, arr[:, 0], arr[:, 2].astype(bool))
+        arr = doc.to_array([LOWER, IS_SPACE])
+        mask = self.classify(arr[:, 0])
+        sentences = self.split(doc, mask & END, arr[:, 1].astype(bool))
         mentions = self._mentions(doc)
         if not prefilter:
             return Scan(sentences, list(range(len(sentences))), mentions)
         starts = np.array([s for s, _ in sentences])
-        lower = arr[:, 1]
 
         def sentence_ids(positions) -> set[int]:
             return set(np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right").tolist())
 
-        def having(table: np.ndarray) -> set[int]:
-            return sentence_ids(np.flatnonzero(np.isin(lower, table)))
+        def having(bit: int) -> set[int]:
+            return sentence_ids(np.flatnonzero(mask & bit))
 
         # The same context rules as `events_in`, so skipping here loses nothing: a game word
         # voids "attack"/"strike"; a film or history word voids the sentence.
-        has_trigger = having(self.trigger_hashes) | (having(self.sport_trigger_hashes) - having(self.sport_hashes))
-        has_trigger |= having(self.pair_hashes[0]) & having(self.pair_hashes[1])
-        has_trigger -= having(self.void_hashes)
+        has_trigger = having(TRIGGER) | (having(SPORT_TRIGGER) - having(SPORT_WORD))
+        has_trigger |= having(PAIR_FIRST) & having(PAIR_SECOND)
+        has_trigger -= having(VOID)
         # An actor can only be resolved from a gazetteer name in the sentence: a country or
         # organisation, or a place that locates a role ("rebels in Darfur"). Without one, only
         # "both sides" / a ceasefire can still refer to the article's dyad.
         acting = sentence_ids([s for s, _, e in mentions if e.kind in ACTING_KINDS])
         places = sentence_ids([s for s, _, e in mentions if e.kind not in ACTING_KINDS])
-        roles = having(self.role_hashes)
+        roles = having(ROLE)
         keep = has_trigger & (acting | (roles & places))
         if any(e.kind in DYAD_KINDS for _, _, e in mentions):
-            keep |= has_trigger & having(self.dyad_hashes)
+            keep |= has_trigger & having(DYAD)
         return Scan(sentences, sorted(i - 1 for i in keep), mentions)
 
     def _mentions(self, doc: Doc) -> list[tuple[int, int, Entry]]:
