@@ -44,6 +44,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+import orjson
+
 from alerts import evidence as ev
 from alerts.buckets import bucket_of, bucket_start, closes, weekday
 from alerts.detectors.base import Detector, Observation, step
@@ -110,14 +112,16 @@ class Monitor:
     # -- persistence ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Everything later decisions depend on, as JSON-serialisable plain data."""
-        return copy.deepcopy({"version": STATE_VERSION, "frontier": self.frontier, "max_time": self.max_time,
-                              "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
-                              "template": self.template, "counters": self.counters, "traces": self.traces})
+        state = {"version": STATE_VERSION, "frontier": self.frontier, "max_time": self.max_time,
+                 "watermark": self.watermark,  # informational; recomputed from max_time on restore
+                 "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
+                 "template": self.template, "counters": self.counters, "traces": self.traces}
+        return orjson.loads(orjson.dumps(state))  # a deep copy that is also proof of JSON-ability
 
     @classmethod
     def from_dict(cls, config: MonitorConfig, d: dict[str, Any], trace_keys: frozenset[str] | None = None) -> Monitor:
         keys = frozenset(d.get("traces", {})) if trace_keys is None else trace_keys
-        return cls(config, copy.deepcopy(d), keys)
+        return cls(config, orjson.loads(orjson.dumps(d)), keys)
 
     # -- input ---------------------------------------------------------------------------------
     @property

@@ -1,8 +1,15 @@
-"""Events and article streams for the monitor tests, built from the real contract classes."""
+"""Events and article streams for the monitor tests, built from the real contract classes.
+
+Exposed as the `alert_inputs` fixture (the tests run in importlib mode, where a helper module
+next to them cannot be imported by name).
+"""
 
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
+
+import pytest
 from datetime import datetime, timezone
 
 from extractors.model import PLOVER, Actor, Event, Trigger, epoch_to_rfc3339, make_event_id
@@ -60,3 +67,8 @@ def demo_like(seed: int = 0, days: int = 21, per_day: int = 50, escalation_day: 
                 rows.append((aid, ts, f"https://example.org/{aid}", evs))
     rows.sort(key=lambda r: (r[1], r[0]))
     return rows
+
+
+@pytest.fixture(scope="session")
+def alert_inputs() -> SimpleNamespace:
+    return SimpleNamespace(DAY=DAY, START=START, event=event, demo_like=demo_like)

@@ -1,0 +1,52 @@
+"""The bundled sample through the real extractor and the monitor: the escalation, and only it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from alerts.monitor import Monitor
+from extractors.article import parse_article
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "sample_stream.jsonl"
+
+
+@pytest.fixture(scope="module")
+def replay():
+    from extractors.pipeline import Extractor
+
+    articles = sorted((parse_article(orjson.loads(line)) for line in SAMPLE.read_bytes().splitlines() if line.strip()),
+                      key=lambda a: (a.timestamp, a.id))
+    extractor = Extractor()
+    monitor = Monitor(trace_keys=frozenset({"ARM-AZE"}))
+    alerts = []
+    for i in range(0, len(articles), 64):
+        batch = articles[i : i + 64]
+        for article, events in zip(batch, extractor.extract_batch(batch)):
+            alerts.extend(monitor.observe(article.id, article.timestamp, article.url, events))
+    return monitor, alerts
+
+
+def test_hostility_and_ceasefire_alerts_on_armenia_azerbaijan(replay):
+    _, alerts = replay
+    firing = {a.key for a in alerts if a.state == "firing"}
+    assert "hostility:dyad:ARM-AZE" in firing
+    assert "ceasefire:dyad:ARM-AZE" in firing
+    assert {"hostility:country:ARM", "hostility:country:AZE"} <= firing
+
+
+def test_silent_through_the_two_quiet_weeks(replay):
+    _, alerts = replay
+    assert alerts and min(a.window_end for a in alerts) > "2022-09-12T18:00:00Z"
+    assert all(len(a.evidence) >= 1 for a in alerts)
+
+
+def test_every_spike_fires_once_and_resolves_once(replay):
+    monitor, alerts = replay
+    for key in {a.key for a in alerts}:
+        states = [a.state for a in alerts if a.key == key]
+        assert states[0] == "firing"
+        assert all(x != y for x, y in zip(states, states[1:]))  # firing, resolved, firing, ...
+    assert monitor.counters["late_events"] == 0
