@@ -57,7 +57,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     """The (possibly inherited) agent of a verb."""
     if depth > 5:
         return None
-    subj = _child(verb, "nsubj", "csubj")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # The subject nearest the verb: a dateline ("New York, 20 September:") can parse as another.
+    subj = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return verb.head

@@ -119,6 +119,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         modality = frame.modality
         if speaker is not None and trig.category in HOSTILE and not targets and modality == "claimed" and all(s.code != speaker.code for s in sources):
             targets = [speaker]  # "Armenia claimed that towns had been shelled": Armenia's towns
+        if trig.word.has("w") and not trig.is_verb and not sources and not pair_actors and not trig.ceasefire:
+            continue  # a weak word ("violence", "provocation") is an event only with a named agent
         pairs = _pairs(trig, args, sources, targets, pair_actors)
         if not pairs and trig.ceasefire:
             fallback = pair_actors or list(dyad) or ([speaker] if speaker else [])

@@ -53,14 +53,17 @@ class Scan:
         return out
 
     def dyad_before(self, doc: Doc, end: int) -> tuple[Actor, ...]:
-        """The two most recently named distinct countries up to token `end`: "both sides"."""
-        actors: list[Actor] = []
-        for s, e, entry in reversed(self.mentions):
-            if s < end and entry.kind in DYAD_KINDS and all(entry.code != a.code for a in actors):
-                actors.append(Actor(doc[s:e].text, entry.code))
-                if len(actors) == 2:
-                    break
-        return tuple(reversed(actors))
+        """The article's two main countries so far (most named, then most recent): "both sides"."""
+        counts: dict[str, list] = {}
+        for s, e, entry in self.mentions:
+            if s >= end:
+                break
+            if entry.kind in DYAD_KINDS:
+                c = counts.setdefault(entry.code, [0, 0, doc[s:e].text])
+                c[0] += 1
+                c[1] = s
+        top = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))[:2]
+        return tuple(Actor(v[2], code) for code, v in sorted(top, key=lambda kv: kv[1][1]))
 
 
 class FirstPass:
@@ -109,7 +112,7 @@ class FirstPass:
         bounds = sorted(c for c in cuts if 0 < c < n)
         out, start = [], 0
         for b in bounds + [n]:
-            if b > start:
+            if b > start and not space[start:b].all():  # a bare line break is no sentence
                 out.append((start, b))
             start = b
         return out

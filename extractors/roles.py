@@ -71,7 +71,9 @@ def phrase_text(tok: Token) -> str:
 def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], str | None]:
     """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials")."""
     roles = role_sectors()
-    role = roles.get(tok.lower_) or next((roles[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in roles), None)
+    role = roles.get(tok.lower_) or next(
+        (roles[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in roles and c.i not in mentions), None
+    )
     location = None
     acting: list[Mention] = []
     for t in _np_tokens(tok):
@@ -135,6 +137,19 @@ def is_both_sides(tok: Token) -> bool:
     return low == "other" and any(c.lower_ == "each" for c in tok.children)
 
 
+def resolve_object_pronoun(tok: Token, mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> list[Actor]:
+    """An object pronoun ("urging them") refers back to the nearest earlier phrase naming actors
+    that is not the clause's own subject: "calls to the leaders of both nations, urging them"."""
+    for t in reversed(tok.doc[: tok.i]):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "conj", "appos", "nsubjpass") and t.lower_ not in PRONOUNS:
+            if is_both_sides(t):
+                return [Actor(phrase_text(t), d.code, d.sector) for d in dyad]
+            found, _ = resolve_one(t, mentions)
+            if found:
+                return found
+    return []
+
+
 def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> Actor | None:
     """A pronoun refers to the nearest governing clause's subject that is an actor."""
     seen = {tok.i}
@@ -157,6 +172,9 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
     actors: list[Actor] = []
     location = None
     for t in coordinated(tok):
+        if t.lower_ in ("them", "us") and t.dep_ in ("dobj", "pobj", "dative"):
+            actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all(a.code != b.code for b in actors))
+            continue
         if t.lower_ in PRONOUNS or (t.dep_ == "poss" and t.tag_ == "PRP$"):
             a = resolve_pronoun(t, mentions)
             if a is not None:
