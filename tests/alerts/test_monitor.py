@@ -6,17 +6,9 @@ import orjson
 import pytest
 
 from alerts.monitor import Monitor, MonitorConfig
+from alerts.synthetic_events import DAY, START, demo_like, event, news_like
 
 H6 = 6 * 3600
-DAY = 86400.0
-START = 1661731200.0  # 2022-08-29T00:00:00Z, a Monday (as in conftest.py)
-
-
-@pytest.fixture(autouse=True)
-def _inputs(alert_inputs):
-    global event, demo_like
-    event, demo_like = alert_inputs.event, alert_inputs.demo_like
-    assert alert_inputs.START == START
 
 
 def replay(monitor: Monitor, rows):
@@ -164,3 +156,12 @@ def test_memory_stays_flat_over_a_long_replay():
 def test_other_bucket_lengths_work_the_same_way(bucket_hours):
     alerts = replay(Monitor(MonitorConfig(bucket_seconds=bucket_hours * 3600)), demo_like())
     assert "hostility:dyad:ARM-AZE" in {a.key for a in alerts if a.state == "firing"}
+
+
+def test_ordinary_news_gives_a_handful_of_alerts_a_day_not_hundreds():
+    # 800 articles a day, 180 actors, thousands of keys, bursty news days, no escalation
+    m = Monitor()
+    alerts = replay(m, news_like(days=28))
+    after_warm_up = [a for a in alerts if a.state == "firing" and a.window_start >= "2022-09-12"]
+    assert len(m.series) > 1500
+    assert len(after_warm_up) / 14 <= 5

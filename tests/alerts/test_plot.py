@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from alerts.monitor import Monitor
 from alerts.plot import plot_backtest
+from alerts.synthetic_events import demo_like
 
 
-def test_plot_from_monitor_and_from_trace(tmp_path, alert_inputs):
+def test_plot_from_monitor_and_from_trace(tmp_path):
     m = Monitor(trace_keys=frozenset({"ARM-AZE"}))
     alerts = []
-    for aid, ts, url, events in alert_inputs.demo_like():
+    for aid, ts, url, events in demo_like():
         alerts.extend(m.observe(aid, ts, url, events))
     trace = m.trace("ARM-AZE")
     assert {"bucket_start", "signal", "observed", "expected", "upper", "alert_state"} <= set(trace[0])
