@@ -32,7 +32,8 @@ in ``published_at`` order has none, so backtest and live differ only in what arr
 the allowed lateness.
 
 **Bounded state.** Open buckets are bounded by the lateness; keys with no event for
-``key_ttl`` seconds (and not firing) are dropped, and come back like a new key if seen again.
+``key_ttl`` seconds of news (and not firing) are dropped, and come back like a new key if seen
+again.
 A new key starts from the state of a key that has been seen with zero counts since the monitor
 began, so it is warm at once (a first-ever burst on a quiet pair can alert) and its floors keep
 one or two articles from ever doing so.
@@ -63,7 +64,8 @@ class MonitorConfig:
     allowed_lateness: float = 3600.0
     """Seconds an article may arrive behind the latest published_at seen and still be counted."""
     key_ttl: float = 30 * 86400.0
-    """Seconds without any event after which a key's state is dropped (memory stays flat)."""
+    """Seconds of news (buckets with articles) without an event for a key before its state is
+    dropped, so memory stays flat; a feed outage does not age keys, and GLOBAL is never dropped."""
     signals: tuple[str, ...] = ("hostility", "ceasefire")
     """Signals counted and detected."""
     max_evidence: int = 5
@@ -190,6 +192,7 @@ class Monitor:
         if bucket is None or bucket["volume"] <= 0:
             return []  # no articles at all: no information (a feed outage is not a quiet day)
         self.counters["buckets_closed"] += 1
+        news_age = self.counters["buckets_closed"]  # the clock of key expiry: buckets that had news
         bs = self.config.bucket_seconds
         volume, slot = float(bucket["volume"]), weekday(index, bs)
         wanted = {f"{s}:{scope}:{k}" for k in self.trace_keys for s in self.config.signals
@@ -199,7 +202,7 @@ class Monitor:
             count, articles, cands = bucket["series"].get(key, (0, 0, []))
             series = self.series.get(key)
             if series is None:
-                series = {"state": copy.deepcopy(self.template), "last_seen": index, "recent": [], "spike": [],
+                series = {"state": copy.deepcopy(self.template), "last_seen": news_age, "recent": [], "spike": [],
                           "alert": None}
                 self.series[key] = series
                 self.counters["keys_created"] += 1
@@ -208,7 +211,7 @@ class Monitor:
             band = self.detector.band(series["state"], obs) if traced else None
             series["state"], score, decision = step(self.detector, series["state"], obs)
             if count:
-                series["last_seen"] = index
+                series["last_seen"] = news_age
                 series["recent"].append([index, cands])
             series["recent"] = [r for r in series["recent"] if r[0] > index - self._evidence_span]
             alert = self._alert(key, series, decision, cands)
@@ -222,7 +225,7 @@ class Monitor:
                     "alert_state": "firing" if decision.firing else "quiet", "transition": decision.transition})
         self.template = step(self.detector, self.template, Observation(index=index, count=0.0, exposure=volume,
                                                                        slot=slot, articles=0.0))[0]
-        self._evict(index)
+        self._evict(news_age)
         return alerts
 
     def _alert(self, key: str, series: dict[str, Any], decision, cands: list[list[Any]]) -> Alert | None:
@@ -255,10 +258,11 @@ class Monitor:
                      p_value=float(f"{d.p_value:.3g}"), severity=d.severity, state=state,
                      evidence=ev.select(pool, self.config.max_evidence))
 
-    def _evict(self, index: int) -> None:
+    def _evict(self, news_age: int) -> None:
         ttl = self.config.key_ttl / self.config.bucket_seconds
+        keep = self.trace_keys | {"GLOBAL"}
         for key in [k for k, s in self.series.items()
-                    if index - s["last_seen"] > ttl and s["alert"] is None and _scope_key(k) not in self.trace_keys]:
+                    if news_age - s["last_seen"] > ttl and s["alert"] is None and _scope_key(k) not in keep]:
             del self.series[key]
             self.counters["keys_dropped"] += 1
 
