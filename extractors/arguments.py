@@ -35,6 +35,7 @@ class Args:
     pairs: list[Token] = field(default_factory=list)  # "between X and Y": both directions
     anchor: Token | None = None  # the clause that frames the event (the trigger or its light verb)
     places: list[Token] = field(default_factory=list)  # "in Nairobi"
+    suffered: bool = False  # "came under attack": the subject is the target, no agent needed
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -114,12 +115,15 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     for prep, pobj in _preps(verb):
         if prep == "between":
             args.pairs.append(pobj)
-        elif prep in ("in", "near", "inside", "along"):
+        elif prep in ("in", "near", "inside", "along", "off"):
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep in ("for", "from"):
             args.targets.append(pobj)
     if obj is not None:
         args.targets.extend(_object_preps(obj))
+    for o in [obj] + [p for p in args.targets if p is not obj]:
+        if o is not None:  # "called for a ceasefire in Syria", "deployed ships off Taiwan"
+            args.places.extend(pobj for prep, pobj in _preps(o) if prep in ("in", "near", "inside", "along", "off"))
     for c in verb.children:
         if c.dep_ == "ccomp":  # "demanded that the US cancel": the one asked, accused, warned
             subj = _child(c, "nsubj", "nsubjpass")
@@ -164,6 +168,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
         # "came under attack", "were subjected to shelling": the subject suffered it.
         verb = head.head
         args.anchor = verb
+        args.suffered = True
         subj = _child(verb, "nsubj", "nsubjpass")
         if subj is not None:
             args.targets = [subj]

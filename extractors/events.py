@@ -16,13 +16,18 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, resolve
+from extractors.gazetteer import load_gazetteer
 from extractors.triggers import Trigger, find_triggers
 
+DOMESTIC = frozenset({"REB", "OPP"})
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
 SYMMETRIC = frozenset({"agree", "consult", "cooperate"})
 #: Assertions by a party that it was hit are accusations of the one who hit it.
 ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
+
+
+COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 
 
 @dataclass
@@ -52,7 +57,9 @@ def _resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Ac
     return actors, location
 
 
-def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...], exclude: list[Actor] = ()) -> tuple[list[Actor], str | None, Token | None]:
+def _resolve_first(
+    toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...], exclude: list[Actor] = (), places_act: bool = False
+) -> tuple[list[Actor], str | None, Token | None]:
     """Actors of the first candidate phrase that names any, its place, and that phrase.
 
     exclude: the sources; a target naming only them ("withdraw its troops") is passed over.
@@ -60,9 +67,11 @@ def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[
     location = None
     own = {a.code for a in exclude}
     for t in toks:
-        found, loc = resolve(t, mentions, dyad)
+        found, loc = resolve(t, mentions, dyad, places_act)
         location = location or loc
-        if found and not all(a.code in own for a in found):
+        # A target that is only the source's own country ("withdrew its troops") is passed over,
+        # unless one side is an insurgent or opposition group: civil conflict.
+        if found and not all(a.code in own and a.sector not in DOMESTIC and all(b.sector not in DOMESTIC for b in exclude) for a in found):
             return found, location, t
     return [], location, None
 
@@ -70,7 +79,7 @@ def _resolve_first(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[
 def _pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor], pair_actors: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
     if len(pair_actors) >= 2 and not targets:
         return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
-    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC):
+    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
         return [(a, b) for a in sources for b in sources if a.code != b.code]
     out = []
     for s in sources or [None]:
@@ -90,36 +99,42 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     triggers = find_triggers(sent, lex)
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     by_token = {t.tok.i: t for t in triggers}
-    for trig in triggers:
-        if "sport" in context and trig.word.has("s"):
+    skipped: set[int] = set()
+    for trig in sorted(triggers, key=lambda t: t.is_verb):  # nouns first: they may replace a light verb
+        if "sport" in context and trig.word.has("s") or trig.tok.i in skipped:
             continue
         args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.tok, lex)
         if args.anchor is not None and args.anchor.i != trig.tok.i and args.anchor.i in by_token:
-            # "signed an agreement", "violated the truce": the verb already is the event.
+            # "signed an agreement", "violated the truce": one event, not two. The verb carries
+            # it unless it is a weak verb and the noun a strong one ("imposed sanctions").
             verb = by_token[args.anchor.i]
-            verb.ceasefire = verb.ceasefire or trig.ceasefire
-            continue
+            if not (verb.word.has("w") and not trig.word.has("w")):
+                verb.ceasefire = verb.ceasefire or trig.ceasefire
+                continue
+            trig.ceasefire = trig.ceasefire or verb.ceasefire
+            skipped.add(verb.tok.i)
         if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
             continue
         if _background(trig, lex):
             continue
         sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
-        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources)
+        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources, places_act=True)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
         places, loc3 = _resolve_all(args.places, mentions, dyad)
         location = loc3 or loc2 or loc1
         if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
             continue
-        if not targets and places and not trig.word.has("r"):
+        if not targets and places and not trig.word.has("r") and len(sources) < 2:
             targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
         if trig.category == "mobilize" and any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):
             trig.category, trig.cameo = "aid", "074"  # deploying peacekeepers is protection, not a threat
         frame = frame_of(args.anchor or trig.tok, lex)
         speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
         modality = frame.modality
-        if speaker is not None and trig.category in HOSTILE and not targets and modality == "claimed" and all(s.code != speaker.code for s in sources):
-            targets = [speaker]  # "Armenia claimed that towns had been shelled": Armenia's towns
-        if trig.word.has("w") and not trig.is_verb and not sources and not pair_actors and not trig.ceasefire:
+        if speaker is not None and trig.category in HOSTILE and not targets and modality in ("claimed", "asserted") and sources and all(s.code != speaker.code for s in sources) and speaker.code in COUNTRY_CODES:
+            # "Armenia claimed that towns had been shelled", "…, Azerbaijan said": the speaker's own.
+            targets = [speaker]
+        if trig.word.has("w") and not trig.is_verb and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
             continue  # a weak word ("violence", "provocation") is an event only with a named agent
         pairs = _pairs(trig, args, sources, targets, pair_actors)
         if not pairs and trig.ceasefire:

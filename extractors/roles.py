@@ -68,8 +68,11 @@ def phrase_text(tok: Token) -> str:
     return doc[tok.left_edge.i:end].text.strip(" ,")
 
 
-def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], str | None]:
-    """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials")."""
+def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = False) -> tuple[list[Actor], str | None]:
+    """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials").
+
+    places_act: a city or province names its country ("bombed Kharkiv" → UKR), as for targets.
+    """
     roles = role_sectors()
     role = roles.get(tok.lower_) or next(
         (roles[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in roles and c.i not in mentions), None
@@ -82,7 +85,7 @@ def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], 
             continue
         if m.entry.location and location is None:
             location = m.entry.location
-        if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")):
+        if m.entry.kind in ACTING_KINDS or ((role or places_act) and m.entry.kind in ("city", "province")):
             acting.append(m)
     if not acting and role:
         # "rebels in the Ivory Coast", "demonstrators in Baghdad": a role placed in a country.
@@ -93,8 +96,16 @@ def resolve_one(tok: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], 
                     if m is not None and m not in acting:
                         acting.append(m)
                         location = location or m.entry.location
+    if not acting and role:
+        # "Government forces … in Darfur": an unnamed role belongs to the one place the sentence names.
+        places = {m.entry.code: m for m in mentions.values() if m.entry.kind in ("region", "city", "province", "capital")}
+        if len(places) == 1:
+            acting = list(places.values())
+            location = location or acting[0].entry.location
     if not acting:
         return [], location
+    if role is None:  # "Antony Blinken, the US Secretary of State": the role is in the apposition
+        role = next((roles[a.lower_] for a in tok.children if a.dep_ == "appos" and a.lower_ in roles), None)
     # The head's own mention beats a modifier's; otherwise the first one found.
     best = next((m for m in acting if m.start <= tok.i < m.end), acting[0])
     chosen = [best] + [m for m in acting if m is not best and _coordinated_with(m, best, tok.doc)]
@@ -165,7 +176,7 @@ def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> Actor | None:
     return None
 
 
-def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, ...] = ()) -> tuple[list[Actor], str | None]:
+def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, ...] = (), places_act: bool = False) -> tuple[list[Actor], str | None]:
     """Actors denoted by the phrase headed by `tok` (several for a coordination or "both sides")."""
     if tok is None:
         return [], None
@@ -183,7 +194,7 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
         if is_both_sides(t):
             actors.extend(Actor(phrase_text(t), d.code, d.sector) for d in dyad)
             continue
-        found, loc = resolve_one(t, mentions)
+        found, loc = resolve_one(t, mentions, places_act)
         location = location or loc
         if not found:
             # "its infrastructure", "their towns": the owner is the actor.

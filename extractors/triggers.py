@@ -53,12 +53,12 @@ def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
     fitting = [w for w in words if w.pos == want]
     if not fitting and want == "V" and tok.tag_ == "VBG":  # "the shelling" tagged as a gerund
         fitting = [w for w in words if w.pos == "N"]
-    if not fitting:
-        return None
-    w = fitting[0]
-    if w.has("x") and (tok.i == 0 or tok.doc[tok.i - 1].lower_ != w.lemma.split()[0]):
-        return fitting[1] if len(fitting) > 1 else None
-    return w
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    # A two-word trigger whose first word is there ("air strikes") beats the bare head ("strike").
+    for w in fitting:
+        if w.has("x") and before == w.lemma.split()[0]:
+            return w
+    return next((w for w in fitting if not w.has("x")), None)
 
 
 def is_ceasefire(tok: Token) -> bool:

@@ -1,0 +1,142 @@
+"""Table-driven: one sentence → the events it must (and must not) yield.
+
+A spec reads "category SOURCE>TARGET [flags]": `-` is no actor, `*` any; flags: `neg` (negated),
+`mod=claimed` (modality), `by=ARM` (attributed to), `cf` (ceasefire signal), `loc=Place`,
+`sec=MIL` (source sector). `NONE` means the sentence yields no event at all. Every listed spec
+must match some event; with `only`, nothing else may be found either.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES: list[tuple[str, list[str]]] = [
+    # --- the 16 categories, plain active sentences -------------------------------------------
+    ("Japan and Australia signed a trade agreement.", ["agree JPN>AUS", "agree AUS>JPN"]),
+    ("Kenya's president met his Tanzanian counterpart in Nairobi.", ["consult KEN>TZA sec=GOV loc=Nairobi"]),
+    ("France praised Germany for its handling of the crisis.", ["support FRA>DEU"]),
+    ("Russia released two Ukrainian soldiers on Monday.", ["concede RUS>UKR"]),
+    ("Canada and Mexico agreed to cooperate on border security.", ["agree CAN>MEX", "cooperate CAN>MEX"]),
+    ("Norway donated medical supplies to Ethiopia.", ["aid NOR>ETH"]),
+    ("Israel withdrew its troops from Lebanon.", ["retreat ISR>LBN"]),
+    ("Egypt urged Sudan to reopen the border.", ["request EGY>SDN"]),
+    ("Armenia accused Azerbaijan of violating the ceasefire.", ["accuse ARM>AZE cf", "assault AZE>ARM cf mod=claimed by=ARM"]),
+    ("Iran rejected the American proposal.", ["reject IRN>USA"]),
+    ("North Korea threatened to strike South Korea.", ["threaten PRK>KOR", "assault PRK>KOR mod=threatened"]),
+    ("Thousands of Kenyans protested against the Ugandan government in Nairobi.", ["protest KEN>UGA"]),
+    ("The European Union imposed sanctions on Belarus.", ["sanction EU>BLR"]),
+    ("China deployed warships near Taiwan.", ["mobilize CHN>TWN"]),
+    ("Turkish police arrested twelve Syrian nationals.", ["coerce TUR>SYR"]),
+    ("Azerbaijani forces shelled Armenian border villages overnight.", ["assault AZE>ARM sec=MIL"]),
+    # --- attribution and modality --------------------------------------------------------------
+    ("Azerbaijani forces shelled Armenian border villages overnight, Armenia's defence ministry said.",
+     ["assault AZE>ARM mod=claimed by=ARM", "accuse ARM>AZE"]),
+    ("Armenia claimed that its towns had been shelled by Azerbaijan.", ["assault AZE>ARM mod=claimed by=ARM", "accuse ARM>AZE"]),
+    ("Azerbaijan claimed that its infrastructure came under attack.", ["assault ->AZE mod=claimed by=AZE"]),
+    ("Russia plans to send more troops to Belarus.", ["aid RUS>BLR mod=planned"]),
+    ("The UN Secretary-General hopes the ceasefire between Armenia and Azerbaijan will hold.", ["retreat *>* cf mod=hoped"]),
+    ("The UN Secretary-General called on both Armenia and Azerbaijan to respect the ceasefire.", ["request UNO>ARM cf", "request UNO>AZE cf", "retreat *>* cf mod=called_for"]),
+    ("Iran warned that it would attack Israel.", ["threaten IRN>*"]),
+    ("According to Ukrainian officials, Russian jets bombed Kharkiv.", ["assault RUS>UKR mod=claimed by=UKR"]),
+    ("Pakistan condemned Indian aggression against Kashmir.", ["accuse PAK>IND", "assault IND>* loc=Kashmir"]),
+    ("Russia denied attacking Ukrainian ports.", ["assault RUS>UKR neg mod=denied"]),
+    # --- negation -----------------------------------------------------------------------------
+    ("Armenia did not attack Azerbaijan.", ["assault ARM>AZE neg"]),
+    ("Serbia refused to withdraw its forces from Kosovo.", ["reject SRB>*", "retreat SRB>XKX neg"]),
+    ("Japan has never recognised the Chinese claim.", ["support JPN>CHN neg"]),
+    # --- ceasefire, first-class ---------------------------------------------------------------
+    ("Ukraine and Russia declared a ceasefire on Sunday.", ["concede UKR>RUS cf", "concede RUS>UKR cf"]),
+    ("Israel and Hamas agreed to a truce.", ["agree ISR>HAM cf"]),
+    ("The ceasefire between Armenia and Azerbaijan is holding.", ["retreat ARM>AZE cf"]),
+    ("Turkey called for a ceasefire in Syria.", ["request TUR>SYR cf"]),
+    ("Sudan rejected the truce proposed by Ethiopia.", ["reject SDN>* cf"]),
+    ("Armenian forces violated the ceasefire on Tuesday, Azerbaijan said.", ["assault ARM>AZE cf mod=claimed by=AZE"]),
+    ("Ethiopia and Eritrea signed an armistice in Algiers.", ["agree ETH>ERI cf"]),
+    # --- constructions: passive, nominal, coordination, reciprocal, apposition, metonyms -------
+    ("Armenian towns were shelled by Azerbaijan.", ["assault AZE>ARM"]),
+    ("Azerbaijani shelling of Armenian villages continued overnight.", ["assault AZE>ARM"]),
+    ("Russia's invasion of Ukraine was condemned by Poland.", ["assault RUS>UKR", "accuse POL>RUS"]),
+    ("Armenia and Azerbaijan clashed along their border.", ["assault ARM>AZE", "assault AZE>ARM"]),
+    ("Indian and Pakistani troops exchanged fire in Kashmir.", ["assault IND>PAK", "assault PAK>IND"]),
+    ("Fighting broke out between Sudan and South Sudan.", ["assault SDN>SSD", "assault SSD>SDN"]),
+    ("The Kremlin accused Washington of provoking the crisis.", ["accuse RUS>USA sec=GOV"]),
+    ("The Pentagon sent additional jets to Poland.", ["aid USA>POL sec=MIL"]),
+    ("Antony Blinken, the US Secretary of State, met the Foreign Minister of Azerbaijan in Brussels.", ["consult USA>AZE sec=GOV"]),
+    ("Beijing criticised Tokyo over the disputed islands.", ["accuse CHN>JPN"]),
+    ("NATO and the African Union discussed the crisis in Libya.", ["consult NATO>AU"]),
+    ("Israeli air strikes hit targets in Gaza.", ["assault ISR>PSE"]),
+    ("Government forces launched an attack on rebels in Darfur.", ["assault SDN>SDN loc=Darfur"]),
+    ("Armenian separatists in Nagorno-Karabakh attacked Azerbaijani positions.", ["assault *>AZE"]),
+    ("Ukraine came under attack from Russia overnight.", ["assault RUS>UKR"]),
+    ("The United States, Britain and France imposed sanctions on Iran.", ["sanction USA>IRN", "sanction GBR>IRN", "sanction FRA>IRN"]),
+    ("Russian President Vladimir Putin visited Beijing.", ["consult RUS>CHN sec=GOV"]),
+    ("Germany will provide Ukraine with air defence systems.", ["aid DEU>UKR"]),
+    ("Colombia expelled Venezuela's ambassador.", ["sanction COL>VEN"]),
+    ("Syria and Turkey held talks in Moscow.", ["consult SYR>TUR"]),
+    ("Ghana appealed to Togo for calm.", ["request GHA>TGO"]),
+    ("Kenyan police detained Somali refugees.", ["coerce KEN>SOM"]),
+    # --- non-events ---------------------------------------------------------------------------
+    ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
+    ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
+    ("Mexico declared war on obesity with a new sugar tax.", ["NONE"]),
+    ("The former Kenyan runner is fighting a battle with cancer.", ["NONE"]),
+    ("A man stabbed his neighbour in a London suburb, police said.", ["NONE"]),
+    ("In the film, Russian agents attack the American embassy.", ["NONE"]),
+    ("The novel tells how Japan invaded China in a fictional war.", ["NONE"]),
+    ("In 1914 Austria-Hungary declared war on Serbia.", ["NONE"]),
+    ("The share price of the Indian carmaker fell sharply.", ["NONE"]),
+    ("The Chinese team beat Japan in the volleyball final.", ["NONE"]),
+]
+
+
+def _matches(spec: str, event) -> bool:
+    parts = spec.split()
+    category, pair = parts[0], parts[1]
+    src, tgt = pair.split(">")
+    if event.category != category:
+        return False
+    for want, actor in ((src, event.source), (tgt, event.target)):
+        if want == "*":
+            continue
+        if want == "-" and actor is not None:
+            return False
+        if want not in ("-", "*") and (actor is None or actor.code != want):
+            return False
+    flags = parts[2:]
+    if event.negated != ("neg" in flags):
+        return False
+    for f in flags:
+        if f == "cf" and "ceasefire" not in event.signals:
+            return False
+        if f.startswith("mod=") and event.modality != f[4:]:
+            return False
+        if f.startswith("by=") and (event.attributed_to is None or event.attributed_to.code != f[3:]):
+            return False
+        if f.startswith("loc=") and event.location != f[4:]:
+            return False
+        if f.startswith("sec=") and (event.source is None or event.source.sector != f[4:]):
+            return False
+    return True
+
+
+def _show(events) -> str:
+    return "; ".join(
+        f"{e.category} {e.source.code if e.source else '-'}>{e.target.code if e.target else '-'}"
+        f"{' neg' if e.negated else ''} mod={e.modality} cf={'ceasefire' in e.signals}"
+        f" by={e.attributed_to.code if e.attributed_to else None} loc={e.location} sec={e.source.sector if e.source else None}"
+        for e in events
+    )
+
+
+def test_table_is_big_enough():
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("text,specs", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence(extract, text, specs):
+    events = extract(text)
+    if specs == ["NONE"]:
+        assert events == [], _show(events)
+        return
+    for spec in specs:
+        assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
