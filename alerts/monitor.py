@@ -220,7 +220,7 @@ class Monitor:
             if traced:
                 self.traces[_scope_key(key)].append({
                     "bucket_start": bucket_start(index, bs), "signal": key.split(":", 1)[0], "observed": float(count),
-                    "expected": band[0], "upper": band[1], "window_observed": score.observed,
+                    "expected": band[0], "upper": band[1] if score.warm else None, "window_observed": score.observed,
                     "window_expected": score.expected, "window": score.window,
                     "alert_state": "firing" if decision.firing else "quiet", "transition": decision.transition})
         self.template = step(self.detector, self.template, Observation(index=index, count=0.0, exposure=volume,

@@ -8,6 +8,7 @@ each one fired.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -50,7 +51,8 @@ def plot_backtest(monitor_or_trace: Any, alerts: Iterable[Alert], scope_key: str
         ax.bar(x, [r["observed"] for r in rows], width=width / 86400, align="edge", color="#4c72b0",
                label="events per bucket")
         edges = [_when(r["bucket_start"] + width / 2) for r in rows]
-        ax.fill_between(edges, [r["expected"] for r in rows], [r["upper"] for r in rows], step="mid",
+        upper = [math.nan if r["upper"] is None else r["upper"] for r in rows]  # None: still warming up
+        ax.fill_between(edges, [r["expected"] for r in rows], upper, step="mid",
                         color="#aaaaaa", alpha=0.35, label="expected .. alert level (one bucket)")
         ax.step(edges, [r["expected"] for r in rows], where="mid", color="black", lw=1, label="expected")
         firing = {}

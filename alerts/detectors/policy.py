@@ -59,7 +59,7 @@ class AlertPolicy:
     cooldown: int = 2
     """Buckets after a resolve during which the key cannot fire again (12 h)."""
     severity_levels: tuple[tuple[float, float, str], ...] = field(
-        default=((12.0, 8.0, "critical"), (8.0, 4.0, "high"), (6.0, 2.0, "medium"))
+        default=((12.0, 8.0, "critical"), (8.0, 4.0, "high"), (5.0, 2.0, "medium"))
     )
     """(minimum -log10 p, minimum observed/expected, name), strongest first; otherwise "low"."""
 

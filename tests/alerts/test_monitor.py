@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import orjson
 import pytest
 
@@ -165,3 +167,37 @@ def test_ordinary_news_gives_a_handful_of_alerts_a_day_not_hundreds():
     after_warm_up = [a for a in alerts if a.state == "firing" and a.window_start >= "2022-09-12"]
     assert len(m.series) > 1500
     assert len(after_warm_up) / 14 <= 5
+
+
+def test_live_arrival_order_within_the_lateness_gives_the_backtest_alerts():
+    rows = demo_like(seed=2)
+    backtest = replay(Monitor(), rows)
+    rng = random.Random(7)
+    # live: every article delayed by up to 50 minutes (lateness is an hour), so they arrive shuffled
+    live_order = sorted(rows, key=lambda r: (r[1] + rng.uniform(0, 3000), r[0]))
+    assert live_order != rows
+    m = Monitor()
+    live = replay(m, live_order)
+    assert m.counters["late_events"] == 0
+    assert [a.to_data() for a in live] == [a.to_data() for a in backtest]
+
+
+def test_a_feed_outage_neither_ages_keys_nor_fakes_a_quiet_spell():
+    rows = demo_like(days=12, escalation_day=99)
+    gap = 60 * DAY  # two months without a single article
+    later = [(aid + "-later", ts + gap, url, []) for aid, ts, url, _ in rows[:40]]  # under a day
+    m = Monitor(MonitorConfig(key_ttl=30 * DAY))
+    replay(m, rows)
+    keys_before, closed_before = set(m.series), m.counters["buckets_closed"]
+    replay(m, later)
+    assert keys_before <= set(m.series)  # nothing expired over the outage
+    assert m.counters["buckets_closed"] - closed_before <= 4  # 240 empty buckets skipped, not scored
+
+
+def test_flush_closes_what_is_still_open():
+    m = Monitor()
+    rows = demo_like(days=3)
+    replay(m, rows)
+    assert m.open
+    m.flush()
+    assert not m.open and m.frontier == int(rows[-1][1] // H6) + 1

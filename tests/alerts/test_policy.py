@@ -61,7 +61,7 @@ def test_resolved_alert_spans_the_spike_and_keeps_its_peak():
     assert resolve.p_value == 1e-9 and resolve.severity == "high"
 
 
-@pytest.mark.parametrize(("s", "ratio", "name"), [(13, 9, "critical"), (13, 5, "high"), (7, 3, "medium"),
+@pytest.mark.parametrize(("s", "ratio", "name"), [(13, 9, "critical"), (13, 5, "high"), (5.5, 3, "medium"),
                                                  (7, 1.6, "low"), (3.5, 50, "low")])
 def test_severity_needs_both_surprise_and_size(s, ratio, name):
     assert AlertPolicy().severity_of(score=s, ratio=ratio) == name
