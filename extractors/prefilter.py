@@ -145,7 +145,8 @@ class FirstPass:
         acting = sentence_ids([s for s, _, e in mentions if e.kind in ACTING_KINDS])
         places = sentence_ids([s for s, _, e in mentions if e.kind not in ACTING_KINDS])
         roles = having(ROLE)
-        keep = has_trigger & (acting | (roles & places))
+        cities = sentence_ids([s for s, _, e in mentions if e.kind == "city"])  # targets: "bombed Kharkiv"
+        keep = has_trigger & (acting | cities | (roles & places))
         if any(e.kind in DYAD_KINDS for _, _, e in mentions):
             keep |= has_trigger & having(DYAD)
         return Scan(sentences, sorted(i - 1 for i in keep), mentions)

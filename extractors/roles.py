@@ -85,7 +85,7 @@ def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = Fal
             continue
         if m.entry.location and location is None:
             location = m.entry.location
-        if m.entry.kind in ACTING_KINDS or ((role or places_act) and m.entry.kind in ("city", "province")):
+        if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")) or (places_act and m.entry.kind == "city"):
             acting.append(m)
     if not acting and role:
         # "rebels in the Ivory Coast", "demonstrators in Baghdad": a role placed in a country.
