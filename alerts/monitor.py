@@ -98,7 +98,11 @@ class Monitor:
         self.detector = self.config.make_detector()
         self.trace_keys = frozenset(trace_keys)
         self._evidence_span = max(getattr(self.detector, "windows", (1,)))
-        s = state or {}
+        s = orjson.loads(orjson.dumps(state)) if state else {}  # ours, not the caller's, to mutate
+        if s and (s.get("version") != STATE_VERSION or s.get("bucket_seconds") != self.config.bucket_seconds):
+            raise ValueError("state from another monitor version or bucket length: "
+                             f"{s.get('version')}/{s.get('bucket_seconds')} s, expected "
+                             f"{STATE_VERSION}/{self.config.bucket_seconds} s")
         self.frontier: int | None = s.get("frontier")  # first bucket not yet closed (None: nothing closed)
         self.max_time: float | None = s.get("max_time")
         self.open: dict[int, dict[str, Any]] = {int(i): b for i, b in s.get("open", [])}
@@ -114,7 +118,8 @@ class Monitor:
     # -- persistence ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Everything later decisions depend on, as JSON-serialisable plain data."""
-        state = {"version": STATE_VERSION, "frontier": self.frontier, "max_time": self.max_time,
+        state = {"version": STATE_VERSION, "bucket_seconds": self.config.bucket_seconds,
+                 "frontier": self.frontier, "max_time": self.max_time,
                  "watermark": self.watermark,  # informational; recomputed from max_time on restore
                  "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
                  "template": self.template, "counters": self.counters, "traces": self.traces}
@@ -123,7 +128,7 @@ class Monitor:
     @classmethod
     def from_dict(cls, config: MonitorConfig, d: dict[str, Any], trace_keys: frozenset[str] | None = None) -> Monitor:
         keys = frozenset(d.get("traces", {})) if trace_keys is None else trace_keys
-        return cls(config, orjson.loads(orjson.dumps(d)), keys)
+        return cls(config, d, keys)
 
     # -- input ---------------------------------------------------------------------------------
     @property

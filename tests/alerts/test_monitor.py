@@ -201,3 +201,13 @@ def test_flush_closes_what_is_still_open():
     assert m.open
     m.flush()
     assert not m.open and m.frontier == int(rows[-1][1] // H6) + 1
+
+
+def test_a_state_of_another_bucket_length_is_refused():
+    m = Monitor()
+    replay(m, demo_like(days=2))
+    with pytest.raises(ValueError, match="bucket length"):
+        Monitor.from_dict(MonitorConfig(bucket_seconds=3600), m.to_dict())
+    snapshot = m.to_dict()
+    Monitor(MonitorConfig(), state=snapshot).observe("x", START + 3 * DAY, None, [event("x", START + 3 * DAY)])
+    assert snapshot == m.to_dict()  # the caller's dict is left alone
