@@ -203,7 +203,18 @@ def format_table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # python -m alerts.evaluation [--quick]
-    import sys
+def main(argv: list[str] | None = None) -> None:
+    """python -m alerts.evaluation [--quick] [--seed N] [--bucket-hours H]"""
+    import argparse
 
-    print(format_table(evaluate_detectors(quick="--quick" in sys.argv)))
+    parser = argparse.ArgumentParser(prog="python -m alerts.evaluation", description=main.__doc__)
+    parser.add_argument("--quick", action="store_true", help="half the streams (a test runs this)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--bucket-hours", type=int, default=6, choices=(1, 2, 3, 6, 12, 24))
+    args = parser.parse_args(argv)
+    grid = replace(QUICK if args.quick else EvalGrid(), bucket_hours=args.bucket_hours)
+    print(format_table(evaluate_detectors(seed=args.seed, quick=args.quick, grid=grid)))
+
+
+if __name__ == "__main__":
+    main()
