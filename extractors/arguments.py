@@ -35,6 +35,7 @@ class Args:
     pairs: list[Token] = field(default_factory=list)  # "between X and Y": both directions
     anchor: Token | None = None  # the clause that frames the event (the trigger or its light verb)
     places: list[Token] = field(default_factory=list)  # "in Nairobi"
+    inherited: list[Token] = field(default_factory=list)  # the clause's agent, for a bare event noun
     suffered: bool = False  # "came under attack": the subject is the target, no agent needed
 
 
@@ -181,4 +182,18 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
                 args.pairs.append(pobj)
             elif prep in ("in", "near", "inside", "along"):
                 args.places.append(pobj)
+    if not args.sources and noun.dep_ in ("pobj", "dobj", "conj"):
+        # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
+        # of the clause the event noun sits in. Only the caller knows if the category allows it.
+        node = noun
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = subject_of(node, lex)
+                if subj is not None:
+                    args.inherited.append(subj)
+                break
     return args
+

@@ -19,6 +19,9 @@ from extractors.roles import Mention, resolve
 from extractors.gazetteer import load_gazetteer
 from extractors.triggers import Trigger, find_triggers
 
+#: Event nouns that take the clause's agent as their own ("went to Geneva for talks"); a hostile
+#: noun does not ("condemned the attack" is no attack by the condemner).
+INHERITING = frozenset({"agree", "consult", "cooperate", "aid", "support", "mobilize", "retreat", "concede"})
 DOMESTIC = frozenset({"REB", "OPP"})
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
@@ -92,9 +95,10 @@ def _pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor]
 
 
 def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None) -> list[Found]:
-    context = nonevents.sentence_context(sent, published_year)
-    if "fiction" in context or "history" in context:
+    context = nonevents.sentence_context(sent)
+    if "fiction" in context:
         return []
+    history = nonevents.history_clauses(sent, published_year)
     out: list[Found] = []
     triggers = find_triggers(sent, lex)
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
@@ -103,7 +107,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     for trig in sorted(triggers, key=lambda t: t.is_verb):  # nouns first: they may replace a light verb
         if "sport" in context and trig.word.has("s") or trig.tok.i in skipped:
             continue
-        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.tok, lex)
+        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.arg_tok, lex)
         if args.anchor is not None and args.anchor.i != trig.tok.i and args.anchor.i in by_token:
             # "signed an agreement", "violated the truce": one event, not two. The verb carries
             # it unless it is a weak verb and the noun a strong one ("imposed sanctions").
@@ -115,9 +119,11 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             skipped.add(verb.tok.i)
         if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
             continue
-        if _background(trig, lex):
+        if _background(trig, lex) or nonevents.in_history(args.anchor or trig.tok, history):
             continue
         sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
+        if not sources and args.inherited and trig.category in INHERITING:
+            sources, _, _ = _resolve_first(args.inherited, mentions, dyad)
         targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources, places_act=True)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
         places, loc3 = _resolve_all(args.places, mentions, dyad)

@@ -29,7 +29,9 @@ FICTION = frozenset(
     directed director documentary fiction fictional character characters musical opera drama trailer
     video-game videogame""".split()
 )
-HISTORY = frozenset("century centuries history historical historically anniversary medieval ancient commemorate commemorates commemorated commemoration".split())
+HISTORY = frozenset(
+    "century centuries decades history historical historically anniversary medieval ancient commemorate commemorates commemorated commemoration".split()
+)
 #: Head nouns of a phrase that is a private person, not a state or armed group.
 PRIVATE = frozenset(
     """man men woman women boy boys girl girls person suspect suspects gunman gunmen teenager teenagers student
@@ -59,22 +61,45 @@ def is_history_year(text: str, published_year: int | None) -> bool:
     return False
 
 
-def sentence_context(sent: Doc, published_year: int | None) -> set[str]:
-    """Which non-event contexts the sentence is in: 'sport', 'fiction', 'history'."""
+def sentence_context(sent: Doc) -> set[str]:
+    """Which non-event contexts the whole sentence is in: 'sport', 'fiction'."""
     words = {t.lower_ for t in sent}
     out = set()
     if words & SPORT:
         out.add("sport")
     if words & FICTION:
         out.add("fiction")
-    if words & HISTORY or is_history_year(sent.text, published_year) or _ago(sent):
-        out.add("history")
     return out
 
 
-def _ago(sent: Doc) -> bool:
-    """'years ago', 'decades ago' (but not 'two days ago')."""
-    return any(t.lower_ == "ago" and t.i > 0 and sent[t.i - 1].lower_ in ("years", "decades", "centuries", "generations") for t in sent)
+def _clause(tok: Token) -> Token:
+    """The verb whose clause holds `tok` (the root for verbless fragments)."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def history_clauses(sent: Doc, published_year: int | None) -> set[int]:
+    """Clauses that tell history: an old year or decade, "years ago", "in the last decades", "the
+    anniversary of" — only that clause, so "signed a deal today to raise trade over 1983" stands."""
+    out = set()
+    for t in sent:
+        low = t.lower_
+        cue = low in HISTORY
+        if not cue and t.text[:1].isdigit() and published_year is not None:
+            cue = is_history_year(t.text, published_year)
+        if not cue and low == "ago" and t.i > 0:
+            cue = sent[t.i - 1].lower_ in ("years", "decades", "centuries", "generations")
+        if cue:
+            out.add(_clause(t).i)
+    return out
+
+
+def in_history(tok: Token, clauses: set[int]) -> bool:
+    return bool(clauses) and _clause(tok).i in clauses
 
 
 def is_metaphor_target(target: Token | None, resolved: bool) -> bool:

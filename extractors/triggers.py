@@ -28,6 +28,8 @@ for _cat, _words in {
 }.items():
     for _w in _words.split():
         CEASEFIRE_GOVERNORS[_w] = _cat
+#: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort".
+CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program".split())
 #: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -40,6 +42,13 @@ class Trigger:
     category: str
     cameo: str
     ceasefire: bool = False
+
+    @property
+    def arg_tok(self) -> Token:
+        """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
+        if self.tok.dep_ in ("compound", "amod") and self.tok.head.lower_ in CARRIERS:
+            return self.tok.head
+        return self.tok
 
     @property
     def is_verb(self) -> bool:
@@ -92,7 +101,7 @@ def find_triggers(sent: Doc, lex: Lexicon) -> list[Trigger]:
         if not words:
             continue
         word = _choose(tok, words)
-        if word is None or (word.pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lower_ not in CEASEFIRE_FORMS):
+        if word is None or (word.pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lower_ not in CEASEFIRE_FORMS | CARRIERS):
             continue
         found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
     for tok in sent:
