@@ -21,7 +21,13 @@ OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize 
 LIGHT = frozenset(
     "launch carry conduct stage mount hold sign impose make issue reach deliver wage step begin start continue resume "
     "intensify escalate order announce declare extend renew open provide send give offer lodge file level express "
-    "conclude seal strike broker agree".split()
+    "conclude seal strike broker agree organize organise tighten enforce maintain expand undertake".split()
+)
+#: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
+NO_INHERIT = frozenset(
+    "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
+    "investigate announce confirm welcome praise criticize criticise deplore urge call demand end halt stop prevent "
+    "avert cancel postpone lift ease suspend blame deny describe mark commemorate remember recall".split()
 )
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over"})
@@ -165,7 +171,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
                 args.targets.append(pobj)
             elif prep in ("in", "near", "inside", "along"):
                 args.places.append(pobj)
-    elif noun.dep_ == "pobj" and head.lower_ in ("under", "to") and lex.lemma(head.head.text) in ("come", "be", "fall", "subject"):
+    elif noun.dep_ == "pobj" and head.lower_ in ("under", "to") and lex.lemma(head.head.text) in ("come", "be", "fall", "subject", "put", "place", "remain"):
         # "came under attack", "were subjected to shelling": the subject suffered it.
         verb = head.head
         args.anchor = verb
@@ -182,7 +188,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
                 args.pairs.append(pobj)
             elif prep in ("in", "near", "inside", "along"):
                 args.places.append(pobj)
-    if not args.sources and noun.dep_ in ("pobj", "dobj", "conj"):
+    if noun.dep_ in ("pobj", "dobj", "conj"):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
         node = noun
@@ -192,7 +198,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 subj = subject_of(node, lex)
-                if subj is not None:
+                if subj is not None and lex.lemma(node.text) not in NO_INHERIT and not lex.lookup(node.text):
                     args.inherited.append(subj)
                 break
     return args

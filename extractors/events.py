@@ -19,9 +19,6 @@ from extractors.roles import Mention, resolve
 from extractors.gazetteer import load_gazetteer
 from extractors.triggers import Trigger, find_triggers
 
-#: Event nouns that take the clause's agent as their own ("went to Geneva for talks"); a hostile
-#: noun does not ("condemned the attack" is no attack by the condemner).
-INHERITING = frozenset({"agree", "consult", "cooperate", "aid", "support", "mobilize", "retreat", "concede"})
 DOMESTIC = frozenset({"REB", "OPP"})
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
@@ -122,7 +119,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         if _background(trig, lex) or nonevents.in_history(args.anchor or trig.tok, history):
             continue
         sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
-        if not sources and args.inherited and trig.category in INHERITING:
+        if not sources and args.inherited and not args.suffered:
             sources, _, _ = _resolve_first(args.inherited, mentions, dyad)
         targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources, places_act=True)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)

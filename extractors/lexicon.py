@@ -31,7 +31,7 @@ IRREGULAR = {
     "freeze": ["froze", "frozen"], "come": ["came"], "retake": ["retook", "retaken"], "cut": ["cut"],
     "shut": ["shut"], "begin": ["began", "begun"], "win": ["won"], "beat": ["beaten"], "sell": ["sold"],
     "speak": ["spoke", "spoken"], "keep": ["kept"], "forbid": ["forbade", "forbidden"], "undertake": ["undertook", "undertaken"],
-    "draw": ["drew", "drawn"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
+    "draw": ["drew", "drawn"], "put": ["put"], "place": ["placed"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
 }
 _DOUBLE = {"ban", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer"}
 
@@ -52,6 +52,8 @@ def inflect_verb(lemma: str) -> list[str]:
     third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else (
         lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else lemma + "s")
     forms = [lemma, third, past, ing]
+    if lemma.endswith(("el", "al")) and lemma not in _DOUBLE:  # British "cancelled", "signalled"
+        forms += [lemma + "led", lemma + "ling"]
     if lemma in IRREGULAR:
         forms = [f for f in forms if f != past] + IRREGULAR[lemma]
     return forms

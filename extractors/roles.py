@@ -183,6 +183,11 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
     actors: list[Actor] = []
     location = None
     for t in coordinated(tok):
+        if t.i in mentions:  # "US" is a country, not "us"
+            found, loc = resolve_one(t, mentions, places_act)
+            location = location or loc
+            actors.extend(a for a in found if all(a.code != b.code for b in actors))
+            continue
         if t.lower_ in ("them", "us") and t.dep_ in ("dobj", "pobj", "dative"):
             actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all(a.code != b.code for b in actors))
             continue
