@@ -41,6 +41,7 @@ class Args:
     pairs: list[Token] = field(default_factory=list)  # "between X and Y": both directions
     anchor: Token | None = None  # the clause that frames the event (the trigger or its light verb)
     places: list[Token] = field(default_factory=list)  # "in Nairobi"
+    origins: list[Token] = field(default_factory=list)  # "from X": where a withdrawal or expulsion leaves
     inherited: list[Token] = field(default_factory=list)  # the clause's agent, for a bare event noun
     suffered: bool = False  # "came under attack": the subject is the target, no agent needed
 
@@ -153,6 +154,8 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             args.pairs.append(pobj)
         elif prep in SOURCE_PREPS:
             args.sources.append(pobj)
+            if prep == "from":
+                args.origins.append(pobj)
         elif prep in ("in", "near", "inside", "along"):
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep == "for":

@@ -15,12 +15,14 @@ from extractors.arguments import Args, noun_args, verb_args
 from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
-from extractors.roles import Mention, resolve
+from extractors.roles import Mention, phrase_text, resolve, role_sectors
 from extractors.gazetteer import load_gazetteer
 from extractors.triggers import Trigger, find_triggers
 
 DOMESTIC = frozenset({"REB", "OPP"})
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
+#: Verbs that report a position: "X said/declared/concluded that Y must …" is X demanding of Y.
+SAYING = frozenset("say declare state insist reiterate conclude stress tell warn add".split())
 #: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
 SYMMETRIC = frozenset({"agree", "consult", "cooperate"})
 #: Assertions by a party that it was hit are accusations of the one who hit it.
@@ -78,6 +80,8 @@ def _resolve_first(
 
 def _pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor], pair_actors: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
     if len(pair_actors) >= 2 and not targets:
+        if sources:  # "X mediated between A and B": X towards each
+            return [(s, b) for s in sources for b in pair_actors if s.code != b.code]
         return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
     if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
         return [(a, b) for a in sources for b in sources if a.code != b.code]
@@ -119,11 +123,19 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         if _background(trig, lex) or nonevents.in_history(args.anchor or trig.tok, history):
             continue
         sources, loc1, _ = _resolve_first(args.sources, mentions, dyad)
-        if not sources and args.inherited and not args.suffered:
-            sources, _, _ = _resolve_first(args.inherited, mentions, dyad)
-        targets, loc2, _ = _resolve_first(args.targets, mentions, dyad, sources, places_act=True)
         pair_actors, _ = _resolve_all(args.pairs, mentions, dyad)
         places, loc3 = _resolve_all(args.places, mentions, dyad)
+        if not sources and args.inherited and not args.suffered:
+            sources, _, _ = _resolve_first(args.inherited, mentions, dyad)
+        if not sources and places and args.sources and args.sources[0].lower_ in role_sectors():
+            # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
+            sector = role_sectors()[args.sources[0].lower_]
+            sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
+        targets, loc2, _ = _resolve_first(_by_preference(trig, args.targets), mentions, dyad, sources, places_act=True)
+        if not targets and trig.category in ("retreat", "sanction") and args.origins:
+            targets, _, _ = _resolve_first(args.origins, mentions, dyad, sources, places_act=True)  # "withdrawal from X"
+        if not targets and len(sources) < 2:
+            targets = _deep_target(args.targets, mentions, sources)
         location = loc3 or loc2 or loc1
         if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
             continue
@@ -159,7 +171,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
                 and verb is not None and verb.i not in accusers and verb.pos_ in ("VERB", "AUX") and not frame.negated
             ):
                 out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
-    return _dedupe(out)
+    return _dedupe(out + must_demands(sent, mentions, lex, dyad))
 
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
@@ -189,6 +201,46 @@ def _background(trig: Trigger, lex: Lexicon) -> bool:
             break
         node = node.head
     return False
+
+
+#: Categories whose target is what they are about ("complained over the raids"), not whom they address.
+ABOUT_FIRST = frozenset({"accuse", "protest", "reject", "threaten"})
+
+
+def _by_preference(trig: Trigger, cands: list[Token]) -> list[Token]:
+    if trig.category not in ABOUT_FIRST:
+        return cands
+    return sorted(cands, key=lambda t: 0 if t.dep_ != "pobj" or t.head.lower_ in ("against", "over", "about", "of", "on") else 1)
+
+
+def _deep_target(cands: list[Token], mentions: dict[int, Mention], sources: list[Actor]) -> list[Actor]:
+    """"aid to refugees fleeing the war in Liberia", "a camp for Congolese refugees": the patient
+    phrase names a country somewhere inside; the first one that is not the source's own."""
+    own = {a.code for a in sources}
+    for t in cands:
+        for u in t.subtree:
+            m = mentions.get(u.i)
+            if m is not None and m.entry.kind in ("country", "demonym", "region", "capital", "city") and m.entry.code not in own:
+                return [Actor(phrase_text(t), m.entry.code, None)]
+    return []
+
+
+def must_demands(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...]) -> list[Found]:
+    """"Russia said that Sudan must return the helicopter": a demand by the speaker of the one who must."""
+    out = []
+    for verb in sent:
+        if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            continue
+        say = verb.head
+        if lex.lemma(say.text) not in SAYING:
+            continue
+        speaker = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        src, _ = resolve(speaker, mentions, dyad)
+        for tgt in resolve(addressee, mentions, dyad)[0]:
+            if src and src[0].code != tgt.code:
+                out.append(Found(say, "request", "1041", False, src[0], tgt, None, frame_of(say, lex), None))
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -33,7 +33,7 @@ IRREGULAR = {
     "speak": ["spoke", "spoken"], "keep": ["kept"], "forbid": ["forbade", "forbidden"], "undertake": ["undertook", "undertaken"],
     "draw": ["drew", "drawn"], "put": ["put"], "place": ["placed"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
 }
-_DOUBLE = {"ban", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer"}
+_DOUBLE = {"ban", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer", "kidnap", "equip", "grab", "slam", "shun", "plot", "scrap", "rebel"}
 
 
 def inflect_verb(lemma: str) -> list[str]:
