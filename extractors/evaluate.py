@@ -6,10 +6,11 @@ predicted events' source and target codes.
 
 Gold codes are CAMEO-style; the extractor emits ISO 3166-1 alpha-3 and organisation codes.
 `GOLD_ALIASES` maps the handful of CAMEO country codes that differ from ISO (JAP → JPN …), and
-`GROUPS` lets a specific organisation code satisfy CAMEO's generic ones (UNO, NATO … → IGO).
+`_groups` lets a specific organisation code satisfy CAMEO's generic ones (UNO, NATO … → IGO;
+the Red Cross, Amnesty … → NGO or IGO, since CAMEO's dictionaries file such bodies under either).
 
->>> _aliases({"UNO", "JPN"})
-{'IGO', 'JAP', 'JPN', 'UNO'}
+>>> sorted(_aliases({"UNO", "JPN"}))
+['IGO', 'JAP', 'JPN', 'NGO', 'UNO']
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def _aliases(codes: set[str]) -> set[str]:
             out.add(GOLD_ALIASES[c])
         if c in groups:
             out.add(groups[c])
+            if groups[c] in ("IGO", "NGO"):  # CAMEO's dictionaries file the Red Cross, Amnesty … under either
+                out.update(("IGO", "NGO"))
     return out
 
 

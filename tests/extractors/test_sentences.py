@@ -46,7 +46,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Japan has never recognised the Chinese claim.", ["support JPN>CHN neg"]),
     # --- ceasefire, first-class ---------------------------------------------------------------
     ("Ukraine and Russia declared a ceasefire on Sunday.", ["concede UKR>RUS cf", "concede RUS>UKR cf"]),
-    ("Israel and Hamas agreed to a truce.", ["agree ISR>HAM cf"]),
+    ("Israel and Hamas agreed to a truce.", ["agree ISR>PSE cf"]),
     ("The ceasefire between Armenia and Azerbaijan is holding.", ["retreat ARM>AZE cf"]),
     ("Turkey called for a ceasefire in Syria.", ["request TUR>SYR cf"]),
     ("Sudan rejected the truce proposed by Ethiopia.", ["reject SDN>* cf"]),
