@@ -122,6 +122,7 @@ def create_app(settings: Settings, *, broker_url: str, web_port: int | None = No
     install_detect(fp)
     install_deliver(fp)
     install_lag(fp)
+    from streams.watchdog import install_watchdog; install_watchdog(fp)  # exits if the broker stays away
     return fp
 
 
