@@ -111,3 +111,32 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
 
 def is_private(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in PRIVATE
+
+
+#: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
+UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid".split())
+#: Prepositions that put a nominal event in the background of the sentence's own event.
+BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
+
+
+def is_background(trig, lex) -> bool:
+    """Hypothetical ("if it is attacked"), undone ("lifted the blockade") or background events."""
+    tok = trig.tok
+    if not trig.is_verb:
+        if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in UNDO:
+            return True
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND:
+                return True
+            if node.dep_ not in ("pobj", "prep", "conj", "compound") or node.head.i == node.i:
+                break
+            node = node.head
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    return False

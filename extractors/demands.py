@@ -1,0 +1,34 @@
+"""Demands reported as obligations: "Russia said that Sudan must return the helicopter" is a
+request by the speaker of the one who must (CAMEO 1041), whatever the verb of the obligation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractors.found import Found
+from extractors.lexicon import Lexicon
+from extractors.model import Actor
+from extractors.modality import frame_of
+from extractors.roles import Mention, resolve
+
+#: Verbs that report a position: "X said/declared/concluded that Y must …" is X demanding of Y.
+SAYING = frozenset("say declare state insist reiterate conclude stress tell warn add".split())
+
+
+def must_demands(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...]) -> list[Found]:
+    """"Russia said that Sudan must return the helicopter": a demand by the speaker of the one who must."""
+    out = []
+    for verb in sent:
+        if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            continue
+        say = verb.head
+        if lex.lemma(say.text) not in SAYING:
+            continue
+        speaker = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        src, _ = resolve(speaker, mentions, dyad)
+        for tgt in resolve(addressee, mentions, dyad)[0]:
+            if src and src[0].code != tgt.code:
+                out.append(Found(say, "request", "1041", False, src[0], tgt, None, frame_of(say, lex), None))
+    return out

@@ -1,0 +1,85 @@
+"""Choosing actors among candidate phrases: first that names one, preferred prepositions, deep
+targets inside the patient phrase, and how sources and targets pair up into events.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.arguments import Args
+from extractors.model import Actor
+from extractors.roles import Mention, phrase_text, resolve
+from extractors.triggers import Trigger
+
+#: Sectors of a state's internal opponents: an act of the state on them is no act on itself.
+DOMESTIC = frozenset({"REB", "OPP"})
+#: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
+SYMMETRIC = frozenset({"agree", "consult", "cooperate"})
+
+
+def resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> tuple[list[Actor], str | None]:
+    actors: list[Actor] = []
+    location = None
+    for t in toks:
+        found, loc = resolve(t, mentions, dyad)
+        location = location or loc
+        actors.extend(a for a in found if all(a.code != b.code or a.sector != b.sector for b in actors))
+    return actors, location
+
+
+def resolve_first(
+    toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...], exclude: list[Actor] = (), places_act: bool = False
+) -> tuple[list[Actor], str | None, Token | None]:
+    """Actors of the first candidate phrase that names any, its place, and that phrase.
+
+    exclude: the sources; a target naming only them ("withdraw its troops") is passed over.
+    """
+    location = None
+    own = {a.code for a in exclude}
+    for t in toks:
+        found, loc = resolve(t, mentions, dyad, places_act)
+        location = location or loc
+        # A target that is only the source's own country ("withdrew its troops") is passed over,
+        # unless one side is an insurgent or opposition group: civil conflict.
+        if found and not all(a.code in own and a.sector not in DOMESTIC and all(b.sector not in DOMESTIC for b in exclude) for a in found):
+            return found, location, t
+    return [], location, None
+
+
+def pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor], pair_actors: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    if len(pair_actors) >= 2 and not targets:
+        if sources:  # "X mediated between A and B": X towards each
+            return [(s, b) for s in sources for b in pair_actors if s.code != b.code]
+        return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
+    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
+        return [(a, b) for a in sources for b in sources if a.code != b.code]
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and s.code == t.code and s.sector == t.sector:
+                continue
+            if s is not None or t is not None:
+                out.append((s, t))
+    return out
+
+
+#: Categories whose target is what they are about ("complained over the raids"), not whom they address.
+ABOUT_FIRST = frozenset({"accuse", "protest", "reject", "threaten"})
+
+
+def by_preference(trig: Trigger, cands: list[Token]) -> list[Token]:
+    if trig.category not in ABOUT_FIRST:
+        return cands
+    return sorted(cands, key=lambda t: 0 if t.dep_ != "pobj" or t.head.lower_ in ("against", "over", "about", "of", "on") else 1)
+
+
+def deep_target(cands: list[Token], mentions: dict[int, Mention], sources: list[Actor]) -> list[Actor]:
+    """"aid to refugees fleeing the war in Liberia", "a camp for Congolese refugees": the patient
+    phrase names a country somewhere inside; the first one that is not the source's own."""
+    own = {a.code for a in sources}
+    for t in cands:
+        for u in t.subtree:
+            m = mentions.get(u.i)
+            if m is not None and m.entry.kind in ("country", "demonym", "region", "capital", "city") and m.entry.code not in own:
+                return [Actor(phrase_text(t), m.entry.code, None)]
+    return []
