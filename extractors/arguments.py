@@ -30,7 +30,7 @@ NO_INHERIT = frozenset(
     "avert cancel postpone lift ease suspend blame deny describe mark commemorate remember recall".split()
 )
 #: Prepositions that introduce the target of a verb or noun trigger.
-TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over"})
+TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
 
 
@@ -105,7 +105,7 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
 
 def _object_preps(obj: Token) -> list[Token]:
     """"threatened action against Russia", "gave aid to Liberia": the object's own complement."""
-    return [pobj for prep, pobj in _preps(obj) if prep in ("against", "on", "to", "with", "for", "at", "into")]
+    return [pobj for prep, pobj in _preps(obj) if prep in ("against", "on", "to", "with", "for", "at", "into", "about", "over")]
 
 
 def verb_args(verb: Token, lex: Lexicon) -> Args:
@@ -127,8 +127,8 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep in ("for", "from"):
             args.targets.append(pobj)
-    if obj is not None:
-        args.targets.extend(_object_preps(obj))
+    for t in list(args.targets):  # "complained to the UN about the raids": the complement's own complement
+        args.targets.extend(p for p in _object_preps(t) if p not in args.targets)
     for o in [obj] + [p for p in args.targets if p is not obj]:
         if o is not None:  # "called for a ceasefire in Syria", "deployed ships off Taiwan"
             args.places.extend(pobj for prep, pobj in _preps(o) if prep in ("in", "near", "inside", "along", "off"))
