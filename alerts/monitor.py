@@ -105,6 +105,7 @@ class Monitor:
                              f"{STATE_VERSION}/{self.config.bucket_seconds} s")
         self.frontier: int | None = s.get("frontier")  # first bucket not yet closed (None: nothing closed)
         self.max_time: float | None = s.get("max_time")
+        self.source_max: dict[str, float] = dict(s.get("source_max", {}))  # per input partition
         self.open: dict[int, dict[str, Any]] = {int(i): b for i, b in s.get("open", [])}
         self.series: dict[str, dict[str, Any]] = s.get("series", {})
         self.template: dict[str, Any] = s.get("template") or self.detector.init_state()
@@ -122,6 +123,7 @@ class Monitor:
                  "frontier": self.frontier, "max_time": self.max_time,
                  "watermark": self.watermark,  # informational; recomputed from max_time on restore
                  "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
+                              "source_max": self.source_max,
                  "template": self.template, "counters": self.counters, "traces": self.traces}
         return orjson.loads(orjson.dumps(state))  # a deep copy that is also proof of JSON-ability
 
@@ -133,13 +135,40 @@ class Monitor:
     # -- input ---------------------------------------------------------------------------------
     @property
     def watermark(self) -> float | None:
-        return None if self.max_time is None else self.max_time - self.config.allowed_lateness
+        """The oldest of the sources' newest times, minus the allowed lateness.
 
-    def observe(self, article_id: str, published_at: float, url: str | None, events: Sequence[Event]) -> list[Alert]:
-        """Count one article and its events; return the alerts of the buckets this closes."""
+        Sources are the input partitions: each is in event order by itself, while their
+        interleaving depends on how the consumer fetches. Waiting for the slowest source makes
+        the decisions independent of that interleaving, so live equals backtest. The caller
+        retires a source that has gone quiet (`forget_source`), since only it knows wall time.
+        """
+        if self.max_time is None or None in self.source_max.values():
+            return None  # nothing yet, or an expected source has not been heard from
+        return min(self.source_max.values(), default=self.max_time) - self.config.allowed_lateness
+
+    def expect_sources(self, sources: Sequence[str]) -> None:
+        """Name the input partitions up front, so the watermark waits for one not heard from yet."""
+        for name in sources:
+            self.source_max.setdefault(name, None)
+
+    def forget_source(self, source: str) -> list[Alert]:
+        """Stop waiting for a source that has gone quiet; it rejoins with its next article."""
+        if self.source_max.pop(source, 0) is None and not self.source_max:
+            return []
+        return self._advance(self.watermark)
+
+    def observe(self, article_id: str, published_at: float, url: str | None, events: Sequence[Event],
+                *, source: str = "") -> list[Alert]:
+        """Count one article and its events; return the alerts of the buckets this closes.
+
+        `source` names the ordered input the article came from (the worker passes its Kafka
+        partition; a backtest has a single source).
+        """
         bs = self.config.bucket_seconds
         b = bucket_of(published_at, bs)
         counted = [(e, s) for e in events if not e.negated for s in e.signals if s in self.config.signals]
+        self.max_time = published_at if self.max_time is None else max(self.max_time, published_at)
+        self.source_max[source] = max(self.source_max.get(source) or published_at, published_at)
         if self.frontier is not None and b < self.frontier:
             self.counters["late_articles"] += 1
             self.counters["late_events"] += len(counted)
@@ -161,7 +190,6 @@ class Monitor:
         for key, cands in offers.items():
             entry = bucket["series"][key]
             entry[2] = ev.keep_best(entry[2], cands, self.config.max_evidence)
-        self.max_time = published_at if self.max_time is None else max(self.max_time, published_at)
         return self._advance(self.watermark)
 
     def flush(self, until: float | None = None) -> list[Alert]:

@@ -13,8 +13,10 @@ from streams.jsonl import read_lines
 from streams.settings import Settings
 
 
-def ensure_topics(bootstrap: str, settings: Settings) -> None:
-    """Create the public topics if missing, so a replay may start before the first worker."""
+def ensure_topics(bootstrap: str, settings: Settings) -> int:
+    """Create the public topics if missing (a replay may start before the first worker, and a
+    broker that auto-creates topics would pick its own partition count); return the number of
+    partitions the articles topic really has."""
     from kafka import KafkaAdminClient
     from kafka.admin import NewTopic
     from kafka.errors import TopicAlreadyExistsError
@@ -30,6 +32,8 @@ def ensure_topics(bootstrap: str, settings: Settings) -> None:
                 admin.create_topics(missing)
             except TopicAlreadyExistsError:
                 pass
+        described = admin.describe_topics([settings.topic("articles")])
+        return max(1, len(described[0].get("partitions") or [])) if described else settings.partitions
     finally:
         admin.close()
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from streams.broker import BrokerUnavailable, EmbeddedBroker, free_port, wait_for_broker
+from streams.replay import ensure_topics
 from streams.settings import Settings
 
 log = logging.getLogger("flashpoint")
@@ -35,8 +36,11 @@ def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: 
     try:
         with broker_for(settings) as url:
             web_port = settings.web_port or free_port(settings.web_bind)
+            bootstrap = url.split("://", 1)[1].replace(";", ",")
+            partitions = ensure_topics(bootstrap, settings)
             fp = create_app(settings, broker_url=url, web_port=web_port)
-            fp.hooks["bootstrap"] = url.split("://", 1)[1].replace(";", ",")
+            fp.hooks["bootstrap"] = bootstrap
+            fp.hooks["article_partitions"] = partitions
             fp.hooks["web_url"] = f"http://{settings.web_bind}:{web_port}"
             worker = faust.Worker(fp.app, loglevel=loglevel or settings.log_level, quiet=True,
                                   redirect_stdouts=False)

@@ -4,6 +4,10 @@ The monitor's state lives in a Faust table (changelog-backed), written after eac
 together with the input offset it covers, before that batch is acked. After a crash the
 restored state plus the offset guard give exactly the decisions of an uninterrupted run;
 any alert re-sent in between carries the same deterministic id.
+
+Each article carries the articles-topic partition it came from; the monitor's watermark waits
+for the slowest partition, so the interleaving of partitions cannot make news late. A
+partition silent on the wall clock for `SOURCE_IDLE_S` is no longer waited for.
 """
 
 from __future__ import annotations
@@ -16,31 +20,41 @@ import orjson
 from alerts.monitor import Monitor, MonitorConfig
 from extractors.model import event_from_dict, rfc3339_to_epoch
 from streams.app import Flashpoint, dumps
+from streams.batching import Batcher
 from streams.state import diff_parts, join_state, split_state
 
 log = logging.getLogger("flashpoint.detect")
 OFFSET_KEY = "__offset__"
+SOURCE_IDLE_S = 30.0
+CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudEvents Kafka binding, structured mode
 
 
 def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     metrics, topics = fp.metrics, fp.topics
     config = config or MonitorConfig()
-    table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str, value_type=None,
-                         key_serializer="json", value_serializer="json")
-    held: dict = {"monitor": None, "parts": {}, "offset": -1, "seen": 0}
+    table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str)
+    held: dict = {"monitor": None, "parts": {}, "offset": -1, "seen": 0, "heard": {}}
     fp.hooks["monitor"] = lambda: held["monitor"]
     fp.hooks["detect_seen"] = lambda: held["seen"]
 
-    def restore() -> None:
+    def restore() -> Monitor:
         parts = {k: v for k, v in table.items() if k != OFFSET_KEY}
-        held["offset"] = table.get(OFFSET_KEY) if table.get(OFFSET_KEY) is not None else -1
+        stored = table.get(OFFSET_KEY)
+        held["offset"] = stored if stored is not None else -1
         held["parts"] = parts
-        held["monitor"] = Monitor.from_dict(config, join_state(parts)) if parts else Monitor(config)
+        monitor = Monitor.from_dict(config, join_state(parts)) if parts else Monitor(config)
         if parts:
             log.info("detector state restored: %d parts, input offset %s", len(parts), held["offset"])
+        else:
+            monitor.expect_sources([str(p) for p in range(fp.hooks.get("article_partitions", 1))])
+        held["heard"] = {}
+        held["since"] = time.monotonic()
+        held["observed"] = held["offset"]
+        held["monitor"] = monitor
+        return monitor
 
-    def checkpoint(offset: int) -> None:
-        new = split_state(held["monitor"].to_dict())
+    def checkpoint(monitor: Monitor, offset: int) -> None:
+        new = split_state(monitor.to_dict())
         changed, removed = diff_parts(held["parts"], new)
         for key, value in changed.items():
             table[key] = value
@@ -49,36 +63,65 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         table[OFFSET_KEY] = offset
         held["parts"], held["offset"] = new, offset
 
-    @fp.app.on_rebalance_complete.connect
-    async def _reload(app, **kwargs) -> None:  # another worker may have moved the state on
-        held["monitor"] = None
+    def idle_sources(monitor: Monitor) -> list[str]:
+        now = time.monotonic()
+        return [s for s in monitor.source_max if now - held["heard"].get(s, held["since"]) > SOURCE_IDLE_S]
+
+    @fp.app.on_partitions_revoked.connect
+    async def _drop(app, revoked, **kwargs) -> None:  # another worker takes the state on from its table
+        if any(tp.topic == topics.extracted.get_topic_name() for tp in revoked):
+            held["monitor"] = None
+
+    async def publish(alerts) -> None:
+        for alert in alerts:
+            await topics.alerts.send(key=alert.key.encode(), value=dumps(alert.to_cloudevent()),
+                                     timestamp=rfc3339_to_epoch(alert.window_end), headers=CLOUDEVENT_HEADERS)
+            metrics.alerts.labels(alert.signal, alert.scope, alert.state).inc()
+
+    async def commit(events) -> None:
+        """Checkpoint the state (covering everything observed so far), then ack `events`."""
+        monitor = held["monitor"]
+        if monitor is not None and held["observed"] > held["offset"]:
+            # table writes take their partition from the current event, which a timer task lacks
+            held["stream"]._set_current_event(events[-1])
+            checkpoint(monitor, held["observed"])
+        for event in events:
+            await held["stream"].ack(event)
 
     @fp.app.agent(topics.extracted, name="detect")
     async def detect(stream):
-        async for batch in stream.take_events(500, within=0.2):
-            started = time.perf_counter()
-            if held["monitor"] is None:
-                restore()
-            monitor: Monitor = held["monitor"]
-            last_offset = held["offset"]
-            for event in batch:
-                if event.message.offset <= held["offset"]:
-                    continue  # already inside the restored state
-                record = orjson.loads(event.message.value)
-                events = [event_from_dict(e) for e in record["events"]]
-                late_before = monitor.counters.get("late_events", 0)
-                for alert in monitor.observe(record["article_id"], rfc3339_to_epoch(record["published_at"]),
-                                             record.get("url"), events):
-                    await topics.alerts.send(key=alert.key.encode(), value=dumps(alert.to_cloudevent()),
-                                             timestamp=rfc3339_to_epoch(alert.window_end))
-                    metrics.alerts.labels(alert.signal, alert.scope, alert.state).inc()
-                metrics.late_events.inc(monitor.counters.get("late_events", 0) - late_before)
-                last_offset = event.message.offset
-                held["seen"] += 1
-                metrics.articles_detected.inc()
-            if last_offset > held["offset"]:
-                checkpoint(last_offset)
+        held["stream"] = stream = stream.noack()
+        batcher = Batcher(commit, size=500, within=0.5)
+        batcher.start()
+        try:
+            async for event in stream.events():
+                async with batcher.lock:  # no checkpoint between observing and publishing
+                    await observe(event)
+                await batcher.add(event)
+        finally:
+            batcher.stop()
+
+    async def observe(event) -> None:
+        started = time.perf_counter()
+        monitor = held["monitor"] or restore()
+        if event.message.offset <= held["observed"]:
+            return  # already inside the restored state
+        record = orjson.loads(event.message.value)
+        source = str(record.get("partition", ""))
+        held["heard"][source] = time.monotonic()
+        late_before = monitor.counters["late_events"]
+        alerts = monitor.observe(record["article_id"], rfc3339_to_epoch(record["published_at"]), record.get("url"),
+                                 [event_from_dict(e) for e in record["events"]], source=source)
+        for idle in idle_sources(monitor):
+            log.info("input partition %s idle for %.0fs: the watermark no longer waits for it", idle, SOURCE_IDLE_S)
+            alerts += monitor.forget_source(idle)
+        await publish(alerts)
+        if alerts:
             metrics.set_active_alerts(monitor.active_alerts())
-            if monitor.to_dict().get("watermark") is not None:
-                metrics.watermark.set(monitor.to_dict()["watermark"])
-            metrics.stage_latency.labels("detect").observe(time.perf_counter() - started)
+        held["observed"] = event.message.offset
+        held["seen"] += 1
+        metrics.articles_detected.inc()
+        metrics.late_events.inc(monitor.counters["late_events"] - late_before)
+        if monitor.watermark is not None:
+            metrics.watermark.set(monitor.watermark)
+        metrics.stage_latency.labels("detect").observe(time.perf_counter() - started)

@@ -1,6 +1,7 @@
 """ingest + extract: validate, dedupe, extract events in worker processes, publish them in order.
 
 Batches are pipelined: while the pool extracts batch n, the agent already validates batch n+1.
+Every input event, rejected or not, is acked only after everything before it is published.
 A single publisher task emits results strictly in arrival order and only then acks the input,
 so offsets are committed after the article's output is produced (at-least-once).
 """
@@ -10,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from extractors.article import parse_article
 from extractors.model import Article, InvalidArticle
 from streams.app import Flashpoint, dumps
+from streams.batching import Batcher
 from streams.dedupe import RecentIds
 from streams.deadletter import deadletter_record
 from streams.extraction import ExtractionPool
@@ -49,8 +52,10 @@ def install_ingest(fp: Flashpoint) -> None:
     async def publish(stream, batch_events, accepted: list[tuple[Article, Any]], pending) -> None:
         try:
             results = await pending if pending is not None else []
-        except Exception:  # one bad article must not sink its batch: retry one by one
+        except Exception as exc:  # one bad article must not sink its batch: retry one by one
             log.exception("batch extraction failed; retrying article by article")
+            if isinstance(exc, BrokenProcessPool):  # a child died (e.g. out of memory): start afresh
+                pool_holder.pop("pool").close()
             results = []
             for article, message in accepted:
                 try:
@@ -74,6 +79,7 @@ def install_ingest(fp: Flashpoint) -> None:
     @fp.app.agent(topics.articles, name="ingest")
     async def ingest(stream):
         stream = stream.noack()
+        await pool().warm_up()
         queue: asyncio.Queue = asyncio.Queue(maxsize=max(2, pool().processes))
 
         async def publisher() -> None:
@@ -82,30 +88,35 @@ def install_ingest(fp: Flashpoint) -> None:
                 started = time.perf_counter()
                 await publish(stream, *item)
                 metrics.stage_latency.labels("extract").observe(time.perf_counter() - started)
-                queue.task_done()
 
-        await pool().warm_up()
+        async def dispatch(items: list[tuple[Any, Article | None]]) -> None:
+            accepted = [(article, event.message) for event, article in items if article is not None]
+            pending = asyncio.ensure_future(pool().extract([a for a, _ in accepted])) if accepted else None
+            await queue.put(([event for event, _ in items], accepted, pending))
+
+        batcher = Batcher(dispatch, size=settings.extract_batch, within=0.05)
+        batcher.start()
         publisher_task = asyncio.ensure_future(publisher())
         try:
-            async for batch in stream.take_events(settings.extract_batch, within=0.05):
+            async for event in stream.events():
                 started = time.perf_counter()
-                accepted: list[tuple[Article, Any]] = []
-                for event in batch:
-                    message = event.message
-                    metrics.articles_received.inc()
-                    try:
-                        article = parse_article(message.value, max_bytes=settings.max_article_bytes)
-                    except InvalidArticle as exc:
-                        await send_deadletter(fp, stage="ingest", reason=exc.reason, detail=exc.detail, message=message)
-                        continue
-                    if seen.check_and_add(article.id):
-                        metrics.articles_duplicate.inc()
-                        continue
-                    accepted.append((article, message))
+                await batcher.add((event, await accept(event.message)))
                 metrics.stage_latency.labels("ingest").observe(time.perf_counter() - started)
-                pending = asyncio.ensure_future(pool().extract([a for a, _ in accepted])) if accepted else None
-                await queue.put((list(batch), accepted, pending))
         finally:
+            batcher.stop()
             publisher_task.cancel()
             if "pool" in pool_holder:
                 pool_holder.pop("pool").close()
+
+    async def accept(message) -> Article | None:
+        """The article, or None when it is dead-lettered or a duplicate (still acked in order)."""
+        metrics.articles_received.inc()
+        try:
+            article = parse_article(message.value, max_bytes=settings.max_article_bytes)
+        except InvalidArticle as exc:
+            await send_deadletter(fp, stage="ingest", reason=exc.reason, detail=exc.detail, message=message)
+            return None
+        if seen.check_and_add(article.id):
+            metrics.articles_duplicate.inc()
+            return None
+        return article

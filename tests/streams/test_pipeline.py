@@ -91,7 +91,7 @@ def test_the_escalation_raises_hostility_and_ceasefire_alerts(live_run):
 
 
 def test_alerts_are_cloudevents_read_by_a_confluent_kafka_consumer_group(live_run, broker):
-    from cloudevents.http import from_json
+    from cloudevents.v1.http import from_json
     from confluent_kafka import Consumer
 
     consumer = Consumer({"bootstrap.servers": broker.bootstrap, "group.id": "confluent-check",
@@ -111,6 +111,16 @@ def test_alerts_are_cloudevents_read_by_a_confluent_kafka_consumer_group(live_ru
     assert sorted(got) == sorted(r.value for r in live_run["alerts"])
     event = from_json(got[0])
     assert event["specversion"] == "1.0" and event["id"] == event.data["alert_id"]
+    headers = dict(live_run["alerts"][0].headers)
+    assert headers["content-type"] == b"application/cloudevents+json"
+
+
+def test_every_message_matches_its_topic_schema(live_run):
+    import schemas
+
+    for suffix in ("events", "alerts", "dead"):
+        for record in live_run[suffix]:
+            schemas.validate_message("deadletter" if suffix == "dead" else suffix, record.value)
 
 
 def test_backtest_gives_the_same_alerts_as_the_live_run(live_run):
