@@ -20,7 +20,7 @@ from extractors.gazetteer import Entry, Gazetteer
 from extractors.lexicon import Lexicon
 from extractors.model import Actor
 from extractors.triggers import CEASEFIRE_FORMS
-from extractors.roles import ACTING_KINDS, Mention, role_sectors
+from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, Mention, role_sectors
 
 SENTENCE_END = (".", "!", "?", "…")
 # Word classes of the first pass (bits of one lookup table).
@@ -31,7 +31,7 @@ DYAD_KINDS = frozenset({"country", "demonym", "region", "capital", "metonym"})
 
 
 #: Words through which a sentence without a name can still refer to the article's two parties.
-DYAD_WORDS = frozenset(CEASEFIRE_FORMS | {"both", "sides", "parties", "each", "cease", "cessation"})
+DYAD_WORDS = frozenset(CEASEFIRE_FORMS | {f for f in BOTH_SIDES_FORMS if f.endswith("s")} | {"both", "each", "cease", "cessation"})
 
 
 @dataclass
