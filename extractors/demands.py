@@ -16,11 +16,14 @@ from extractors.roles import Mention, resolve
 SAYING = frozenset("say declare state insist reiterate conclude stress tell warn add".split())
 
 
-def must_demands(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...]) -> list[Found]:
+def must_demands(sent: Doc, lowers: list[str], mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...]) -> list[Found]:
     """"Russia said that Sudan must return the helicopter": a demand by the speaker of the one who must."""
     out = []
-    for verb in sent:
-        if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+    for i, low in enumerate(lowers):
+        if low not in ("must", "should") or sent[i].dep_ != "aux":
+            continue
+        verb = sent[i].head
+        if verb.dep_ != "ccomp":
             continue
         say = verb.head
         if lex.lemma(say.text) not in SAYING:

@@ -18,7 +18,7 @@ from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, phrase_text, resolve, role_sectors
 from extractors.selection import by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
-from extractors.triggers import find_triggers
+from extractors.triggers import find_triggers, lower_forms
 
 __all__ = ["Found", "events_in"]
 
@@ -33,12 +33,13 @@ def _first(actors: list[Actor]) -> Actor | None:
 
 
 def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None) -> list[Found]:
-    context = nonevents.sentence_context(sent)
+    lowers = lower_forms(sent)
+    context = nonevents.sentence_context(lowers)
     if "fiction" in context:
         return []
-    history = nonevents.history_clauses(sent, published_year)
+    history = nonevents.history_clauses(sent, lowers, published_year)
     out: list[Found] = []
-    triggers = find_triggers(sent, lex)
+    triggers = find_triggers(sent, lex, lowers)
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     by_token = {t.tok.i: t for t in triggers}
     skipped: set[int] = set()
@@ -108,7 +109,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
                 and verb is not None and verb.i not in accusers and verb.pos_ in ("VERB", "AUX") and not frame.negated
             ):
                 out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
-    return _dedupe(out + must_demands(sent, mentions, lex, dyad))
+    return _dedupe(out + must_demands(sent, lowers, mentions, lex, dyad))
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

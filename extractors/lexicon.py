@@ -84,6 +84,7 @@ class Lexicon:
     by_form: dict[str, tuple[TriggerWord, ...]]  # lower-cased single-word form → triggers
     phrases: dict[tuple[str, str], TriggerWord]  # (verb lemma, particle or object lemma) → trigger
     lemmas: dict[str, str]  # inflected form → lemma, for every verb and noun we reason about
+    phrase_verb_forms: frozenset[str] = frozenset()  # inflections of the verbs of phrase triggers
 
     def lookup(self, form: str) -> tuple[TriggerWord, ...]:
         return self.by_form.get(form.lower(), ())
@@ -157,4 +158,5 @@ def load_lexicon() -> Lexicon:
     for noun in CEASEFIRE_NOUNS:
         for form in inflect_noun(noun):
             lemmas[form] = noun
-    return Lexicon({k: tuple(v) for k, v in by_form.items()}, phrases, lemmas)
+    phrase_verbs = frozenset(f for verb, _ in phrases for f in inflect_verb(verb))
+    return Lexicon({k: tuple(v) for k, v in by_form.items()}, phrases, lemmas, phrase_verbs)

@@ -61,9 +61,9 @@ def is_history_year(text: str, published_year: int | None) -> bool:
     return False
 
 
-def sentence_context(sent: Doc) -> set[str]:
-    """Which non-event contexts the whole sentence is in: 'sport', 'fiction'."""
-    words = {t.lower_ for t in sent}
+def sentence_context(lowers: list[str]) -> set[str]:
+    """Which non-event contexts the whole sentence (its lower-cased words) is in: 'sport', 'fiction'."""
+    words = set(lowers)
     out = set()
     if words & SPORT:
         out.add("sport")
@@ -82,19 +82,18 @@ def _clause(tok: Token) -> Token:
     return node
 
 
-def history_clauses(sent: Doc, published_year: int | None) -> set[int]:
+def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) -> set[int]:
     """Clauses that tell history: an old year or decade, "years ago", "in the last decades", "the
     anniversary of" — only that clause, so "signed a deal today to raise trade over 1983" stands."""
     out = set()
-    for t in sent:
-        low = t.lower_
+    for i, low in enumerate(lowers):
         cue = low in HISTORY
-        if not cue and t.text[:1].isdigit() and published_year is not None:
-            cue = is_history_year(t.text, published_year)
-        if not cue and low == "ago" and t.i > 0:
-            cue = sent[t.i - 1].lower_ in ("years", "decades", "centuries", "generations")
+        if not cue and low[:1].isdigit() and published_year is not None:
+            cue = is_history_year(low, published_year)
+        if not cue and low == "ago" and i > 0:
+            cue = lowers[i - 1] in ("years", "decades", "centuries", "generations")
         if cue:
-            out.add(_clause(t).i)
+            out.add(_clause(sent[i]).i)
     return out
 
 

@@ -16,6 +16,7 @@ from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_no
 from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
+CEASEFIRE_CUES = CEASEFIRE_FORMS | {"fire", "cessation"}
 #: What a ceasefire's governing word makes of the event.
 CEASEFIRE_GOVERNORS: dict[str, str] = {}
 for _cat, _words in {
@@ -79,10 +80,21 @@ def is_ceasefire(tok: Token) -> bool:
     return low == "cessation" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_ == "hostilities"
 
 
-def find_triggers(sent: Doc, lex: Lexicon) -> list[Trigger]:
+def lower_forms(sent: Doc) -> list[str]:
+    """Lower-cased words of a sentence without building Token objects (the costly part)."""
+    strings = sent.vocab.strings
+    return [strings[h] for h in sent.to_array("LOWER").tolist()]
+
+
+def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> list[Trigger]:
+    lowers = lower_forms(sent) if lowers is None else lowers
     found: dict[int, Trigger] = {}
     consumed: set[int] = set()
-    for tok in sent:
+    phrase_verbs = lex.phrase_verb_forms
+    for i, low in enumerate(lowers):
+        if low not in phrase_verbs:
+            continue
+        tok = sent[i]
         if tok.pos_ not in VERB_POS:
             continue
         lem = lex.lemma(tok.text)
@@ -92,21 +104,25 @@ def find_triggers(sent: Doc, lex: Lexicon) -> list[Trigger]:
                 found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
                 consumed.add(child.i)
                 break
-    for tok in sent:
-        if tok.i in found or tok.i in consumed or is_ceasefire(tok):
+    ceasefires = []
+    for i, low in enumerate(lowers):
+        if low in CEASEFIRE_CUES:
+            tok = sent[i]
+            if is_ceasefire(tok):
+                ceasefires.append(tok)
+                continue
+        words = lex.by_form.get(low)
+        if not words or i in found or i in consumed:
             continue
-        if tok.lower_ == "hostilities" and tok.i >= 2 and sent[tok.i - 2].lower_ == "cessation":
+        if low == "hostilities" and i >= 2 and lowers[i - 2] == "cessation":
             continue
-        words = lex.lookup(tok.lower_)
-        if not words:
-            continue
+        tok = sent[i]
         word = _choose(tok, words)
         if word is None or (word.pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lower_ not in CEASEFIRE_FORMS | CARRIERS):
             continue
         found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
-    for tok in sent:
-        if is_ceasefire(tok):
-            _attach_ceasefire(tok, found, lex)
+    for tok in ceasefires:
+        _attach_ceasefire(tok, found, lex)
     return sorted(found.values(), key=lambda t: t.tok.i)
 
 
