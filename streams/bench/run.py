@@ -50,7 +50,7 @@ def _wait(predicate, timeout: float, what: str) -> None:
                 return
         except OSError:
             pass
-        time.sleep(0.1)
+        time.sleep(0.5)  # scraping /metrics costs the worker CPU: poll gently
     raise TimeoutError(f"bench: {what} not reached within {timeout:.0f}s")
 
 
