@@ -35,7 +35,7 @@ def _first(actors: list[Actor]) -> Actor | None:
 def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None) -> list[Found]:
     lowers = lower_forms(sent)
     context = nonevents.sentence_context(lowers)
-    if "fiction" in context:
+    if "fiction" in context or "only-sport" in context:
         return []
     history = nonevents.history_clauses(sent, lowers, published_year)
     out: list[Found] = []
@@ -58,6 +58,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             skipped.add(verb.tok.i)
         if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
             continue
+        if any(nonevents.is_non_agent(s) for s in args.sources[:1]) or (trig.word.has("w") and trig.tok.dep_ in ("acl", "amod")):
+            continue  # "the storm struck China", "a man called Darius"
         if nonevents.is_background(trig, lex) or nonevents.in_history(args.anchor or trig.tok, history):
             continue
         sources, loc1, _ = resolve_first(args.sources, mentions, dyad)
@@ -69,7 +71,9 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
             sector = role_sectors()[args.sources[0].lower_]
             sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
-        targets, loc2, _ = resolve_first(by_preference(trig, args.targets), mentions, dyad, sources, places_act=True)
+        targets, loc2, target_tok = resolve_first(by_preference(trig, args.targets), mentions, dyad, sources, places_act=True)
+        # A named state or a role phrase, not a person or thing qualified by a nationality.
+        state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
         if not targets and trig.category in ("retreat", "sanction") and args.origins:
             targets, _, _ = resolve_first(args.origins, mentions, dyad, sources, places_act=True)  # "withdrawal from X"
         if not targets and len(sources) < 2:
@@ -87,8 +91,9 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         if speaker is not None and trig.category in HOSTILE and not targets and modality in ("claimed", "asserted") and sources and all(s.code != speaker.code for s in sources) and speaker.code in COUNTRY_CODES:
             # "Armenia claimed that towns had been shelled", "…, Azerbaijan said": the speaker's own.
             targets = [speaker]
-        if trig.word.has("w") and not trig.is_verb and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
-            continue  # a weak word ("violence", "provocation") is an event only with a named agent
+        if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
+            if not trig.is_verb or not state_target:
+                continue  # a weak word ("were allowed", "violence") needs a named agent or a state as patient
         pairs = pair_up(trig, args, sources, targets, pair_actors)
         if not pairs and trig.ceasefire:
             fallback = pair_actors or list(dyad) or ([speaker] if speaker else [])

@@ -60,6 +60,10 @@ def inflect_verb(lemma: str) -> list[str]:
 
 
 def inflect_noun(lemma: str) -> list[str]:
+    if lemma.endswith("man"):  # serviceman → servicemen, spokesman → spokesmen
+        return [lemma, lemma[:-3] + "men"]
+    if lemma == "child":
+        return [lemma, "children"]
     if lemma.endswith(("s", "sh", "ch", "x")):
         return [lemma, lemma + "es"]
     if lemma.endswith("y") and lemma[-2] not in "aeiou":

@@ -16,6 +16,18 @@ import re
 
 from spacy.tokens import Doc, Token
 
+#: Words that only sport uses: in their sentence nothing is a political event.
+STRONG_SPORT = frozenset(
+    """football soccer cricket rugby tennis basketball baseball hockey striker midfielder goalkeeper innings
+    wicket wickets batsman bowler olympic olympics semi-final quarter-final semi-finals quarter-finals playoff
+    playoffs fifa uefa nfl nba stadium referee half-time kickoff kick-off grand-prix overs""".split()
+)
+#: Heads of phrases that cannot be an agent of a political act: storms, crashes, diseases.
+NON_AGENTS = frozenset(
+    """storm storms typhoon hurricane cyclone earthquake quake flood floods flooding tsunami wildfire wildfires blaze
+    drought tornado virus outbreak epidemic pandemic disease crash accident collision flight plane landslide
+    avalanche heatwave weather""".split()
+)
 SPORT = frozenset(
     """football soccer match matches goal goals league cup tournament championship championships striker
     midfielder goalkeeper coach team teams squad stadium season innings wicket wickets batsman bowler
@@ -67,6 +79,8 @@ def sentence_context(lowers: list[str]) -> set[str]:
     out = set()
     if words & SPORT:
         out.add("sport")
+    if words & STRONG_SPORT:
+        out.add("only-sport")
     if words & FICTION:
         out.add("fiction")
     return out
@@ -110,6 +124,10 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
 
 def is_private(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in PRIVATE
+
+
+def is_non_agent(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in NON_AGENTS
 
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".

@@ -81,7 +81,7 @@ class FirstPass:
         # needs a single vectorised lookup instead of one set test per class.
         classes = {
             TRIGGER: lexicon.first_pass_forms - sport, SPORT_TRIGGER: sport, SPORT_WORD: nonevents.SPORT,
-            VOID: nonevents.FICTION, PAIR_FIRST: first, PAIR_SECOND: second,
+            VOID: nonevents.FICTION | nonevents.STRONG_SPORT, PAIR_FIRST: first, PAIR_SECOND: second,
             ROLE: frozenset(role_sectors()), DYAD: DYAD_WORDS, END: frozenset(SENTENCE_END),
         }
         table: dict[int, int] = {}
@@ -135,7 +135,7 @@ class FirstPass:
             return sentence_ids(np.flatnonzero(mask & bit))
 
         # The same context rules as `events_in`, so skipping here loses nothing: a game word
-        # voids "attack"/"strike"; a film or novel voids the sentence.
+        # voids "attack"/"strike"; a film, a novel or cricket voids the sentence.
         has_trigger = having(TRIGGER) | (having(SPORT_TRIGGER) - having(SPORT_WORD))
         has_trigger |= having(PAIR_FIRST) & having(PAIR_SECOND)
         has_trigger -= having(VOID)
