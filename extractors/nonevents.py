@@ -127,7 +127,8 @@ def is_private(tok: Token | None) -> bool:
 
 
 def is_non_agent(tok: Token | None) -> bool:
-    return tok is not None and tok.lower_ in NON_AGENTS
+    """"the storm", "Typhoon Krosa", "a plane crash": the phrase's head or a modifier says so."""
+    return tok is not None and any(t.lower_ in NON_AGENTS for t in tok.doc[tok.left_edge.i : tok.i + 1])
 
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
