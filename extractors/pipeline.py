@@ -63,7 +63,10 @@ class Extractor:
                 plan.append((ai, start, end))
                 # A fresh Doc from words and spaces: ten times cheaper than Span.as_doc().
                 span = doc[start:end]
-                pieces.append(Doc(self.nlp.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span]))
+                words = [t.text for t in span]
+                if _is_headline(words):
+                    words = _sentence_case(words, start, scan)
+                pieces.append(Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in span]))
         self.stats["sentences_parsed"] += len(pieces)
         self.stats["articles"] += len(articles)
         parsed = self._parse(pieces)
@@ -85,6 +88,18 @@ class Extractor:
         return list(stream)
 
 
+def _is_headline(words: list[str]) -> bool:
+    """"Armenia Accuses Azerbaijan Of Shelling Border Villages": most longer words capitalised."""
+    long = [w for w in words if len(w) > 3 and w.isalpha()]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
+def _sentence_case(words: list[str], start: int, scan) -> list[str]:
+    """Lower-case a headline except names, so the tagger and parser see ordinary prose."""
+    named = {i - start for s, e, _ in scan.mentions for i in range(s, e)}
+    return [w if i == 0 or i in named or len(w.lower()) != len(w) else w.lower() for i, w in enumerate(words)]
+
+
 def _year(article: Article) -> int | None:
     try:
         return int(article.published_at[:4])
@@ -94,7 +109,8 @@ def _year(article: Article) -> int | None:
 
 def _event(article: Article, sent: Doc, offset: int, f: Found) -> Event:
     start = offset + f.tok.idx
-    trigger = Trigger(f.tok.text, start, start + len(f.tok.text))
+    end = start + len(f.tok.text)
+    trigger = Trigger(article.text[start:end], start, end)  # the article's own spelling, even of a headline
     _, quad, goldstein, signals = PLOVER[f.category]
     sig = list(signals)
     if f.ceasefire:
@@ -105,7 +121,7 @@ def _event(article: Article, sent: Doc, offset: int, f: Found) -> Event:
         event_id=make_event_id(article.id, start, f.category, src, tgt),
         article_id=article.id,
         published_at=article.published_at,
-        sentence=sent.text.strip(),
+        sentence=article.text[offset:offset + len(sent.text)].strip(),
         trigger=trigger,
         category=f.category,
         signals=tuple(sig),

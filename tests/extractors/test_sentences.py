@@ -84,6 +84,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Lebanon complained to the United Nations about Israeli air raids.", ["accuse LBN>ISR"]),
     ("Demonstrators in Caracas protested against the Venezuelan government.", ["protest VEN>VEN"]),
     ("Ukrainian troops completed their withdrawal from Kherson.", ["retreat UKR>*"]),
+    ("Armenia Accuses Azerbaijan Of Shelling Border Villages", ["accuse ARM>AZE", "assault AZE>ARM mod=claimed by=ARM"]),
+    ("Russia Launches Missile Strikes On Kyiv", ["assault RUS>UKR loc=Kyiv"]),
+    ("Greek unions began a general strike against the government.", ["protest GRC>*"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
@@ -95,6 +98,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("In 1914 Austria-Hungary declared war on Serbia.", ["NONE"]),
     ("The share price of the Indian carmaker fell sharply.", ["NONE"]),
     ("The Chinese team beat Japan in the volleyball final.", ["NONE"]),
+    ("Typhoon Krosa struck China's Zhejiang province on Sunday.", ["NONE"]),
+    ("New Zealand beat England by six wickets in the cricket World Cup.", ["NONE"]),
 ]
 
 
