@@ -85,6 +85,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
         if trig.category == "mobilize" and any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):
             trig.category, trig.cameo = "aid", "074"  # deploying peacekeepers is protection, not a threat
+        elif trig.category == "mobilize" and (len(sources) >= 2 or any(c.lower_ == "joint" for c in trig.tok.children)):
+            trig.category, trig.cameo = "cooperate", "062"  # joint exercises are military cooperation
         frame = frame_of(args.anchor or trig.tok, lex)
         speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
         modality = frame.modality

@@ -105,7 +105,7 @@ def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) ->
         if not cue and low[:1].isdigit() and published_year is not None:
             cue = is_history_year(low, published_year)
         if not cue and low == "ago" and i > 0:
-            cue = lowers[i - 1] in ("years", "decades", "centuries", "generations")
+            cue = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
         if cue:
             out.add(_clause(sent[i]).i)
     return out
@@ -150,6 +150,13 @@ def is_background(trig, lex) -> bool:
             if node.dep_ not in ("pobj", "prep", "conj", "compound") or node.head.i == node.i:
                 break
             node = node.head
+    if trig.is_verb and tok.dep_ in ("relcl", "acl"):
+        # "the mayor, jailed a year ago", "whom they had taken hostage": a participle or a
+        # pluperfect describing the noun is its history, unless it names its agent ("arrested by").
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            return True
     node = tok
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):

@@ -87,6 +87,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("Armenia Accuses Azerbaijan Of Shelling Border Villages", ["accuse ARM>AZE", "assault AZE>ARM mod=claimed by=ARM"]),
     ("Russia Launches Missile Strikes On Kyiv", ["assault RUS>UKR loc=Kyiv"]),
     ("Greek unions began a general strike against the government.", ["protest GRC>*"]),
+    ("Jordan and Britain held joint military exercises near Aqaba.", ["cooperate JOR>GBR"]),
+    ("Israel released a Palestinian mayor jailed a year ago.", ["concede ISR>PSE"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
@@ -98,6 +100,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("In 1914 Austria-Hungary declared war on Serbia.", ["NONE"]),
     ("The share price of the Indian carmaker fell sharply.", ["NONE"]),
     ("The Chinese team beat Japan in the volleyball final.", ["NONE"]),
+    ("The mayor, jailed by Israel a year ago, spoke to reporters in Nablus.", ["NONE"]),
     ("Typhoon Krosa struck China's Zhejiang province on Sunday.", ["NONE"]),
     ("New Zealand beat England by six wickets in the cricket World Cup.", ["NONE"]),
 ]
