@@ -10,14 +10,20 @@ While the broker is away the Kafka client logs the same few errors dozens of tim
 `RepeatedClientErrors` lets one of each through per 10 s with a count of those held back, so
 the log stays readable and the watchdog's own lines stand out.
 
+A broker can also come back empty: the embedded broker keeps everything in memory, so after
+a restart on the same address this worker's topics (its internal `extracted` topic and the
+detector-state changelog included) are gone, and Faust, which declares topics only at start,
+would go on consuming nothing and committing into the void. On every reconnect, and every
+10 s, the watchdog checks that the topics it has seen still exist; if not, it exits (69) so
+that the restart declares them again.
+
 Contact is one Kafka ApiVersions round trip on a raw socket, from a thread: it needs neither
 the event loop (which may itself be stuck in a client retry) nor a client library's own
 reconnect and timeout rules, and it is bounded by a socket timeout.
 
 The exit is immediate (`os._exit`), not a graceful Faust stop: with no broker a graceful stop
 would block on commits, group leave and producer flushes that cannot reach anyone, and it
-loses nothing: offsets are committed only after output is produced, so whatever was in
-flight is read again after the restart. Child processes (the extraction pool) are ended first.
+adds no loss of its own: input whose offset was not committed is read again after the restart. Child processes (the extraction pool) are ended first.
 """
 
 from __future__ import annotations
