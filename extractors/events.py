@@ -90,8 +90,13 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         frame = frame_of(args.anchor or trig.tok, lex)
         speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
         modality = frame.modality
-        if speaker is not None and trig.category in HOSTILE and not targets and modality in ("claimed", "asserted") and sources and all(s.code != speaker.code for s in sources) and speaker.code in COUNTRY_CODES:
-            # "Armenia claimed that towns had been shelled", "…, Azerbaijan said": the speaker's own.
+        if (
+            speaker is not None and trig.category in HOSTILE and not targets and sources
+            and all(s.code != speaker.code for s in sources) and speaker.code in COUNTRY_CODES
+            and (modality == "claimed" or trig.ceasefire or any(t.lower_ in nonevents.PHYSICAL for t in args.targets))
+        ):
+            # "Armenia claimed that towns had been shelled", "… violated the truce, Azerbaijan said":
+            # the speaker's own (but not "fired missiles into the sea, Seoul said").
             targets = [speaker]
         if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
             if not trig.is_verb or not state_target:

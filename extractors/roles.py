@@ -186,10 +186,10 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
         if t.i in mentions:  # "US" is a country, not "us"
             found, loc = resolve_one(t, mentions, places_act)
             location = location or loc
-            actors.extend(a for a in found if all(a.code != b.code for b in actors))
+            actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
             continue
         if t.lower_ in ("them", "us") and t.dep_ in ("dobj", "pobj", "dative"):
-            actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all(a.code != b.code for b in actors))
+            actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
             continue
         if t.lower_ in PRONOUNS or (t.dep_ == "poss" and t.tag_ == "PRP$"):
             a = resolve_pronoun(t, mentions)
@@ -207,5 +207,5 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
                 if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                     a = resolve_pronoun(child, mentions)
                     found = [a] if a is not None else []
-        actors.extend(a for a in found if all(a.code != b.code for b in actors))
+        actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
     return actors, location

@@ -50,9 +50,9 @@ def pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor],
     if len(pair_actors) >= 2 and not targets:
         if sources:  # "X mediated between A and B": X towards each
             return [(s, b) for s in sources for b in pair_actors if s.code != b.code]
-        return [(a, b) for a in pair_actors for b in pair_actors if a.code != b.code]
+        return [(a, b) for a in pair_actors for b in pair_actors if (a.code, a.sector) != (b.code, b.sector)]
     if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
-        return [(a, b) for a in sources for b in sources if a.code != b.code]
+        return [(a, b) for a in sources for b in sources if (a.code, a.sector) != (b.code, b.sector)]
     out = []
     for s in sources or [None]:
         for t in targets or [None]:
@@ -75,11 +75,20 @@ def by_preference(trig: Trigger, cands: list[Token]) -> list[Token]:
 
 def deep_target(cands: list[Token], mentions: dict[int, Mention], sources: list[Actor]) -> list[Actor]:
     """"aid to refugees fleeing the war in Liberia", "a camp for Congolese refugees": the patient
-    phrase names a country somewhere inside; the first one that is not the source's own."""
+    phrase names a country somewhere inside; the first one that is not the source's own. An agent
+    inside it ("a truce brokered by Qatar") is no patient."""
     own = {a.code for a in sources}
     for t in cands:
-        for u in t.subtree:
+        for u in _without_agents(t):
             m = mentions.get(u.i)
             if m is not None and m.entry.kind in ("country", "demonym", "region", "capital", "city") and m.entry.code not in own:
-                return [Actor(phrase_text(t), m.entry.code, None)]
+                return [Actor(m.text, m.entry.code, None)]
     return []
+
+
+def _without_agents(tok: Token):
+    yield tok
+    for child in tok.children:
+        if child.dep_ == "agent" or child.lower_ == "by":
+            continue
+        yield from _without_agents(child)

@@ -89,6 +89,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Greek unions began a general strike against the government.", ["protest GRC>*"]),
     ("Jordan and Britain held joint military exercises near Aqaba.", ["cooperate JOR>GBR"]),
     ("Israel released a Palestinian mayor jailed a year ago.", ["concede ISR>PSE"]),
+    ("North Korea fired two missiles into the sea, South Korea's military said.", ["assault PRK>- by=KOR"]),
+    ("Sudan's army and the Rapid Support Forces agreed to a truce brokered by Saudi Arabia.", ["agree SDN>SDN cf"]),
+    ("Ukrainian forces repelled a Russian assault near Bakhmut.", ["assault UKR>RUS sec=MIL"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
