@@ -86,7 +86,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     if dep in ("conj", "advcl", "acomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
         return subject_of(head, lex, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        # "forces loyal to", "troops who attacked": the noun acts; "soldiers killed in": it suffers.
+        return None if dep == "acl" and verb.tag_ == "VBN" else head
     return None
 
 
@@ -120,6 +121,8 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     obj = _child(verb, "dobj")
     if obj is not None and passive is None:
         args.targets.append(obj)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        args.targets.insert(0, verb.head)  # "ten soldiers killed in Ukraine"
     for prep, pobj in _preps(verb):
         if prep == "between":
             args.pairs.append(pobj)

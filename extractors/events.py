@@ -17,7 +17,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, phrase_text, resolve, role_sectors
-from extractors.selection import by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
+from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import find_triggers, lower_forms
 
 __all__ = ["Found", "events_in"]
@@ -42,6 +42,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     triggers = find_triggers(sent, lex, lowers)
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     by_token = {t.tok.i: t for t in triggers}
+    trigger_tokens = frozenset(by_token)
     skipped: set[int] = set()
     for trig in sorted(triggers, key=lambda t: t.is_verb):  # nouns first: they may replace a light verb
         if "sport" in context and trig.word.has("s") or trig.tok.i in skipped:
@@ -58,9 +59,9 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             skipped.add(verb.tok.i)
         if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
             continue
-        if any(nonevents.is_non_agent(s) for s in args.sources[:1]) or (trig.word.has("w") and trig.tok.dep_ in ("acl", "amod")):
+        if any(nonevents.is_non_agent(s) for s in args.sources[:1]) or (trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE):
             continue  # "the storm struck China", "a man called Darius"
-        if nonevents.is_background(trig, lex) or nonevents.in_history(args.anchor or trig.tok, history):
+        if nonevents.is_background(trig, lex, trigger_tokens) or nonevents.in_history(args.anchor or trig.tok, history):
             continue
         sources, loc1, _ = resolve_first(args.sources, mentions, dyad)
         pair_actors, _ = resolve_all(args.pairs, mentions, dyad)
@@ -81,7 +82,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         location = loc3 or loc2 or loc1
         if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
             continue
-        if not targets and places and not trig.word.has("r") and len(sources) < 2:
+        if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
             targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
         if trig.category == "mobilize" and any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):
             trig.category, trig.cameo = "aid", "074"  # deploying peacekeepers is protection, not a threat

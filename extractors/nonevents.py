@@ -18,9 +18,8 @@ from spacy.tokens import Doc, Token
 
 #: Words that only sport uses: in their sentence nothing is a political event.
 STRONG_SPORT = frozenset(
-    """football soccer cricket rugby tennis basketball baseball hockey striker midfielder goalkeeper innings
-    wicket wickets batsman bowler olympic olympics semi-final quarter-final semi-finals quarter-finals playoff
-    playoffs fifa uefa nfl nba stadium referee half-time kickoff kick-off grand-prix overs""".split()
+    """striker strikers midfielder midfielders goalkeeper goalkeepers innings wicket wickets batsman batsmen
+    bowler bowlers playoff playoffs referee half-time kickoff kick-off overs""".split()
 )
 #: Heads of phrases that cannot be an agent of a political act: storms, crashes, diseases.
 NON_AGENTS = frozenset(
@@ -137,8 +136,12 @@ UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove re
 BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
 
 
-def is_background(trig, lex) -> bool:
-    """Hypothetical ("if it is attacked"), undone ("lifted the blockade") or background events."""
+def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bool:
+    """Hypothetical ("if it is attacked"), undone ("lifted the blockade") or background events.
+
+    trigger_tokens: indices of the sentence's other triggers, whose participants' descriptions
+    ("released the civilians imprisoned for …") are background.
+    """
     tok = trig.tok
     if not trig.is_verb:
         if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in UNDO:
@@ -153,7 +156,10 @@ def is_background(trig, lex) -> bool:
     if trig.is_verb and tok.dep_ in ("relcl", "acl"):
         # "the mayor, jailed a year ago", "whom they had taken hostage": a participle or a
         # pluperfect describing the noun is its history, unless it names its agent ("arrested by").
-        if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+        if (
+            tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+            and tok.head.head.i in trigger_tokens
+        ):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             return True

@@ -92,6 +92,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("North Korea fired two missiles into the sea, South Korea's military said.", ["assault PRK>- by=KOR"]),
     ("Sudan's army and the Rapid Support Forces agreed to a truce brokered by Saudi Arabia.", ["agree SDN>SDN cf"]),
     ("Ukrainian forces repelled a Russian assault near Bakhmut.", ["assault UKR>RUS sec=MIL"]),
+    ("There were ten Russian soldiers killed in Ukraine today.", ["assault ->RUS"]),
+    ("Liberian riot police used tear gas to disperse demonstrators in Monrovia.", ["coerce LBR>LBR sec=COP"]),
+    ("US and British activists staged a protest in Beijing.", ["protest USA>CHN", "protest GBR>CHN"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
