@@ -79,6 +79,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             targets, _, _ = resolve_first(args.origins, mentions, dyad, sources, places_act=True)  # "withdrawal from X"
         if not targets and len(sources) < 2:
             targets = deep_target(args.targets, mentions, sources)
+        if not targets and trig.category == "accuse":
+            targets = _condemned_parties(args.targets, by_token, mentions, lex, dyad)
         location = loc3 or loc2 or loc1
         if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
             continue
@@ -123,6 +125,21 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
             ):
                 out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
     return _dedupe(out + must_demands(sent, lowers, mentions, lex, dyad))
+
+
+def _condemned_parties(cands, by_token, mentions, lex, dyad) -> list[Actor]:
+    """"The fighting was condemned": the accused are those who fight — the event noun's own agents,
+    or, for a definite "the fighting" with none named, the article's two parties."""
+    for t in cands:
+        trig = by_token.get(t.i)
+        if trig is None or trig.category not in HOSTILE or trig.is_verb:
+            continue
+        agents, _, _ = resolve_first(noun_args(t, lex).sources, mentions, dyad)
+        if agents:
+            return agents
+        if any(c.lower_ == "the" for c in t.children) and len(dyad) == 2:
+            return list(dyad)
+    return []
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

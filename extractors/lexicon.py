@@ -123,13 +123,18 @@ class Lexicon:
         return frozenset(first), frozenset(second)
 
 
-#: Verbs that the modality, attribution and ceasefire rules look at (not triggers themselves).
+#: Verbs that the modality, attribution, argument and ceasefire rules look at by lemma (not triggers
+#: themselves); listed here so that `lemma()` knows their inflections without a lemmatizer.
 FUNCTION_VERBS = (
     "say claim allege report announce state declare insist contend confirm add note tell hope wish expect "
     "plan intend prepare aim vow pledge promise decide want seek try threaten warn urge call ask demand "
     "respect observe honour honor maintain violate break breach reach hold extend establish last collapse "
     "launch carry conduct stage mount impose deliver come issue express open exchange take sign agree accept "
-    "refuse reject propose broker negotiate end resume announce"
+    "refuse reject propose broker negotiate end resume announce abide avert avoid begin cease commemorate continue "
+    "describe drop encourage enforce escalate escape expand face fail fear file flee implement intensify keep level "
+    "lodge make mark order organise organize persuade postpone prevent proclaim push react reiterate remember remove "
+    "renew respond retaliate revoke schedule seal shatter start step stop stress suffer survive tighten trust "
+    "undertake wage witness wreck help allow force put place remain fall subject"
 ).split()
 
 

@@ -19,6 +19,7 @@ from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import load_lexicon
 from extractors.model import PLOVER, Article, Event, Trigger, make_event_id
 from extractors.prefilter import FirstPass
+from extractors.roles import role_sectors
 from extractors.tagpos import TagToPos
 
 
@@ -42,6 +43,7 @@ class Extractor:
         self.parse_pipes = [p for n, p in self.nlp.pipeline if n != "attribute_ruler"] + [TagToPos(self.nlp)]
         self.lexicon = load_lexicon()
         self.first_pass = FirstPass(self.nlp, load_gazetteer(), self.lexicon)
+        self._plain_words = frozenset(self.nlp.Defaults.stop_words) | self.lexicon.first_pass_forms | frozenset(role_sectors()) | frozenset(self.lexicon.lemmas)
         self.stats: dict[str, int] = {"articles": 0, "sentences_seen": 0, "sentences_parsed": 0, "events": 0}
 
     def extract(self, article: Article) -> list[Event]:
@@ -64,9 +66,11 @@ class Extractor:
                 # A fresh Doc from words and spaces: ten times cheaper than Span.as_doc().
                 span = doc[start:end]
                 words = [t.text for t in span]
-                if _is_headline(words):
-                    words = _sentence_case(words, start, scan)
-                pieces.append(Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in span]))
+                piece_words = _sentence_case(words, self._plain_words) if _is_headline(words) else words
+                piece = Doc(self.nlp.vocab, words=piece_words, spaces=[bool(t.whitespace_) for t in span])
+                if piece_words is not words:
+                    piece.user_data["text"] = span.text
+                pieces.append(piece)
         self.stats["sentences_parsed"] += len(pieces)
         self.stats["articles"] += len(articles)
         parsed = self._parse(pieces)
@@ -94,10 +98,10 @@ def _is_headline(words: list[str]) -> bool:
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
-def _sentence_case(words: list[str], start: int, scan) -> list[str]:
-    """Lower-case a headline except names, so the tagger and parser see ordinary prose."""
-    named = {i - start for s, e, _ in scan.mentions for i in range(s, e)}
-    return [w if i == 0 or i in named or len(w.lower()) != len(w) else w.lower() for i, w in enumerate(words)]
+def _sentence_case(words: list[str], plain: frozenset[str]) -> list[str]:
+    """Lower-case a headline's ordinary words (function words, triggers, roles) so the tagger and
+    parser see prose; names ("Jeyhun", "Azerbaijan") keep their capitals."""
+    return [w.lower() if i > 0 and w.lower() in plain and len(w.lower()) == len(w) else w for i, w in enumerate(words)]
 
 
 def _year(article: Article) -> int | None:

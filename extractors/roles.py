@@ -60,12 +60,16 @@ def _np_tokens(tok: Token) -> list[Token]:
 
 
 def phrase_text(tok: Token) -> str:
+    """The phrase as the article spells it (a headline is parsed lower-cased: `user_data["text"]`)."""
     doc = tok.doc
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             end = child.right_edge.i + 1
-    return doc[tok.left_edge.i:end].text.strip(" ,")
+    span = doc[tok.left_edge.i:end]
+    original = doc.user_data.get("text")
+    text = original[span.start_char:span.end_char] if original else span.text
+    return text.strip(" ,")
 
 
 def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = False) -> tuple[list[Actor], str | None]:

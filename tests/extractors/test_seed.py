@@ -79,6 +79,18 @@ def test_ids_are_deterministic_and_events_picklable(seed_events, extractor):
     assert pickle.loads(pickle.dumps(events)) == events
 
 
+def test_the_fighting_was_condemned_internationally(seed_events):
+    events, _ = seed_events
+    condemned = [e for e in events if e.category == "accuse" and e.trigger.text == "condemned"]
+    assert {e.target.code for e in condemned} == {"ARM", "AZE"} and all(e.source is None for e in condemned)
+
+
+def test_dateline_names_keep_their_spelling(seed_events):
+    events, _ = seed_events
+    [met] = [e for e in events if e.trigger.text == "met"]
+    assert met.source.code == "AZE" and "Bayramov" in met.source.text and met.target.code == "UNO"
+
+
 def test_history_paragraph_yields_no_events(seed_events):
     events, _ = seed_events
     assert not [e for e in events if "1980s" in e.sentence or "two wars" in e.sentence]
