@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from extractors.arguments import Args
 from extractors.model import Actor
-from extractors.roles import Mention, phrase_text, resolve
+from extractors.roles import Mention, resolve
 from extractors.triggers import Trigger
 
 #: Sectors of a state's internal opponents: an act of the state on them is no act on itself.
