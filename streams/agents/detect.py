@@ -3,7 +3,9 @@
 The monitor's state lives in a Faust table (changelog-backed), written after each batch
 together with the input offset it covers, before that batch is acked. After a crash the
 restored state plus the offset guard give exactly the decisions of an uninterrupted run;
-any alert re-sent in between carries the same deterministic id.
+any alert re-sent in between carries the same deterministic id. Articles that ingest extracts a
+second time after a crash (at-least-once) carry their articles-topic offset and are recognised
+as already counted, since each partition's articles arrive here in offset order.
 
 Each article carries the articles-topic partition it came from; the monitor's watermark waits
 for the slowest partition, so the interleaving of partitions cannot make news late. A
@@ -25,6 +27,7 @@ from streams.state import diff_parts, join_state, split_state
 
 log = logging.getLogger("flashpoint.detect")
 OFFSET_KEY = "__offset__"
+SOURCES_KEY = "__sources__"  # per articles partition: the highest article offset already counted
 SOURCE_IDLE_S = 30.0
 CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudEvents Kafka binding, structured mode
 
@@ -33,13 +36,14 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     metrics, topics = fp.metrics, fp.topics
     config = config or MonitorConfig()
     table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str)
-    held: dict = {"monitor": None, "parts": {}, "offset": -1, "seen": 0, "heard": {}}
+    held: dict = {"monitor": None, "parts": {}, "offset": -1, "seen": 0, "heard": {}, "counted": {}}
     fp.hooks["monitor"] = lambda: held["monitor"]
     fp.hooks["detect_seen"] = lambda: held["seen"]
 
     def restore() -> Monitor:
-        parts = {k: v for k, v in table.items() if k != OFFSET_KEY}
+        parts = {k: v for k, v in table.items() if k not in (OFFSET_KEY, SOURCES_KEY)}
         stored = table.get(OFFSET_KEY)
+        held["counted"] = dict(table.get(SOURCES_KEY) or {})
         held["offset"] = stored if stored is not None else -1
         held["parts"] = parts
         monitor = Monitor.from_dict(config, join_state(parts)) if parts else Monitor(config)
@@ -60,6 +64,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
             table[key] = value
         for key in removed:
             del table[key]
+        table[SOURCES_KEY] = dict(held["counted"])
         table[OFFSET_KEY] = offset
         held["parts"], held["offset"] = new, offset
 
@@ -109,6 +114,14 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         record = orjson.loads(event.message.value)
         source = str(record.get("partition", ""))
         held["heard"][source] = time.monotonic()
+        position = record.get("offset")
+        if position is not None and position <= held["counted"].get(source, -1):
+            # an article redelivered to ingest after a crash, extracted again: already counted
+            held["observed"] = event.message.offset
+            log.debug("article %s (partition %s offset %s) already counted", record["article_id"], source, position)
+            return
+        if position is not None:
+            held["counted"][source] = position
         late_before = monitor.counters["late_events"]
         alerts = monitor.observe(record["article_id"], rfc3339_to_epoch(record["published_at"]), record.get("url"),
                                  [event_from_dict(e) for e in record["events"]], source=source)

@@ -71,7 +71,7 @@ def install_ingest(fp: Flashpoint) -> None:
                 await topics.events.send(key=event.scope_key.encode(), value=dumps(event), timestamp=article.timestamp)
             metrics.count_events(events)
             record = {"article_id": article.id, "published_at": article.published_at, "url": article.url,
-                      "partition": _message.partition, "events": events}
+                      "partition": _message.partition, "offset": _message.offset, "events": events}
             await topics.extracted.send(key=article.id.encode(), value=dumps(record), timestamp=article.timestamp)
         for event in batch_events:
             await stream.ack(event)
