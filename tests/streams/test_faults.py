@@ -205,15 +205,13 @@ def offline_alerts_closed_live(run) -> dict[str, bytes]:
 
 
 # Known bugs (docs/reliability.md, "Bugs found"): each marker names its fix; drop it once applied.
-TAKE_EVENTS_ACKS_EARLY = pytest.mark.xfail(reason="ingest: take_events acks a batch before publish(); fix: "
-                                           "event.message.incref() per event in the ingest loop", strict=False)
-SHORT_RECOVERY = pytest.mark.xfail(reason="Tansu reports the last batch's base offset + 1 as the end, so table "
-                                   "recovery stops short; plus no article dedupe in Monitor.observe", strict=False)
+SHORT_RECOVERY = pytest.mark.xfail(reason="detector state: table recovery stops short (Tansu reports the last "
+                                   "batch's base offset + 1 as the end), multi-record checkpoints, and no "
+                                   "article dedupe in Monitor.observe", strict=False)
 ORPHANS = pytest.mark.xfail(reason="extraction pool children outlive a SIGKILLed worker; fix: PR_SET_PDEATHSIG "
                             "in streams/extraction.py _init_child", strict=False)
 
 
-@TAKE_EVENTS_ACKS_EARLY
 def test_sigkill_loses_no_event(killed_run):
     _, by_article = live_events(killed_run)
     offline = {a: {e.event_id for e in evs} for a, evs in killed_run["offline_events"].items() if evs}
