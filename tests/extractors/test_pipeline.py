@@ -74,3 +74,14 @@ def test_extractor_built_in_a_child_process():
     with ProcessPoolExecutor(max_workers=1, initializer=_init) as pool:
         out = pool.submit(_run, "Armenia accused Azerbaijan of shelling its border towns.").result(timeout=120)
     assert json.dumps(["accuse", "ARM", "AZE"]) in out
+
+
+def test_events_round_trip_through_json(extractor):
+    import orjson
+
+    from extractors.model import event_from_dict
+
+    events = extractor.extract(Article(id="j", text="Armenia claimed that its towns had been shelled by Azerbaijan.", published_at="2022-09-13T00:00:00Z"))
+    assert events
+    for e in events:
+        assert event_from_dict(orjson.loads(orjson.dumps(e))) == e
