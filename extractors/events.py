@@ -128,6 +128,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = _condemned_parties(args.targets, ctx.by_token, mentions, lex, dyad)
     if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
         return None  # "war on obesity"
+    if not sources and trig.category == "coerce" and places and all(p.code not in {t.code for t in targets} for p in places[:1]):
+        # "A missionary was arrested in Lebanon": arrests are made by the state where they happen.
+        sources = [Actor(places[0].text, places[0].code, "GOV")]
     if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)

@@ -105,8 +105,6 @@ def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) ->
             cue = is_history_year(low, published_year)
         if not cue and low == "ago" and i > 0:
             cue = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
-        if not cue and low == "year" and i > 0:
-            cue = lowers[i - 1] == "last"  # "seized last year"
         if cue:
             out.add(_clause(sent[i]).i)
     return out

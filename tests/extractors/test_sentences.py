@@ -95,6 +95,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("There were ten Russian soldiers killed in Ukraine today.", ["assault ->RUS"]),
     ("Liberian riot police used tear gas to disperse demonstrators in Monrovia.", ["coerce LBR>LBR sec=COP"]),
     ("US and British activists staged a protest in Beijing.", ["protest USA>CHN", "protest GBR>CHN"]),
+    ("Two British journalists were detained in Iran last week.", ["coerce IRN>GBR sec=GOV"]),
+    ("The United States continued to send arms to Pakistan last year.", ["aid USA>PAK"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
