@@ -208,8 +208,9 @@ def offline_alerts_closed_live(run) -> dict[str, bytes]:
 SHORT_RECOVERY = pytest.mark.xfail(reason="detector state: table recovery stops short (Tansu reports the last "
                                    "batch's base offset + 1 as the end), multi-record checkpoints, and no "
                                    "article dedupe in Monitor.observe", strict=False)
-ORPHANS = pytest.mark.xfail(reason="extraction pool children outlive a SIGKILLed worker; fix: PR_SET_PDEATHSIG "
-                            "in streams/extraction.py _init_child", strict=False)
+ORPHANS = pytest.mark.xfail(reason="extraction pool children outlive a SIGKILLed worker (their parent, the "
+                            "forkserver, never sees it go); fix: a pidfd watcher in streams/extraction.py _init_child",
+                            strict=False)
 
 
 def test_sigkill_loses_no_event(killed_run):
