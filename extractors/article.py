@@ -64,8 +64,9 @@ def parse_article(
     text = doc.get("text")
     if not isinstance(text, str):
         raise InvalidArticle("missing_text", "`text` must be a string")
+    text = _clean(text)
     if not text.strip():
-        raise InvalidArticle("empty_text", "`text` is blank")
+        raise InvalidArticle("empty_text", "`text` is blank (or control characters only)")
     for name in OPTIONAL_STRINGS:
         value = doc.get(name)
         if value is not None and not isinstance(value, str):
@@ -75,7 +76,7 @@ def parse_article(
     published = _parse_time(doc.get("published_at"), ingest_time)
     return Article(
         id=art_id,
-        text=_clean(text),
+        text=text,
         published_at=published,
         title=doc.get("title"),
         url=doc.get("url"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import select
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 from extractors.model import Article, Event
@@ -16,10 +18,21 @@ from extractors.model import Article, Event
 _extractor = None
 
 
-def _init_child() -> None:
+def _exit_with(worker_pid: int) -> None:
+    """End this child when the worker dies, even by SIGKILL (the pool cannot tell it then)."""
+    try:
+        pidfd = os.pidfd_open(worker_pid)
+    except (OSError, AttributeError):
+        return
+    select.select([pidfd], [], [])
+    os._exit(0)
+
+
+def _init_child(worker_pid: int) -> None:
     global _extractor
     from extractors.pipeline import Extractor, ExtractorConfig
 
+    threading.Thread(target=_exit_with, args=(worker_pid,), daemon=True).start()
     _extractor = Extractor(ExtractorConfig())
     _extractor.extract_batch([])  # warm the pipeline before the first real batch
 
@@ -40,7 +53,8 @@ class ExtractionPool:
         self.processes = processes or max(1, os.cpu_count() or 1)
         # forkserver, not fork: the parent runs threads (aiokafka, Faust) that a fork would copy mid-state.
         ctx = multiprocessing.get_context("forkserver")
-        self._pool = ProcessPoolExecutor(self.processes, mp_context=ctx, initializer=_init_child)
+        self._pool = ProcessPoolExecutor(self.processes, mp_context=ctx, initializer=_init_child,
+                                         initargs=(os.getpid(),))
 
     async def warm_up(self) -> None:
         """Start every child and load its model now, not on the first article."""

@@ -40,6 +40,7 @@ def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: 
             partitions = ensure_topics(bootstrap, settings)
             fp = create_app(settings, broker_url=url, web_port=web_port)
             fp.hooks["bootstrap"] = bootstrap
+            fp.hooks["aiokafka_security"] = aiokafka_security(settings)
             fp.hooks["article_partitions"] = partitions
             fp.hooks["web_url"] = f"http://{settings.web_bind}:{web_port}"
             worker = faust.Worker(fp.app, loglevel=loglevel or settings.log_level, quiet=True,
@@ -56,3 +57,21 @@ def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: 
     except BrokerUnavailable as exc:
         print(f"flashpoint: {exc}", file=sys.stderr)
         return 2
+
+
+def aiokafka_security(settings: Settings) -> dict:
+    """TLS/SASL options for the plain aiokafka clients (the webhook consumer), as for Faust's."""
+    if settings.kafka_security_protocol == "PLAINTEXT":
+        return {}
+    import ssl
+
+    opts: dict = {"security_protocol": settings.kafka_security_protocol}
+    if "SSL" in settings.kafka_security_protocol:
+        opts["ssl_context"] = ssl.create_default_context(
+            cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None)
+    if settings.kafka_sasl_mechanism:
+        opts.update(sasl_mechanism=settings.kafka_sasl_mechanism.upper(),
+                    sasl_plain_username=settings.kafka_sasl_username,
+                    sasl_plain_password=settings.kafka_sasl_password.get_secret_value()
+                    if settings.kafka_sasl_password else None)
+    return opts

@@ -1,7 +1,7 @@
 """count + detect: feed every extracted article to the pure `alerts.monitor.Monitor`, publish its alerts.
 
-The monitor's state lives in a Faust table (changelog-backed), written after each batch
-together with the input offset it covers, before that batch is acked. After a crash the
+The monitor's state lives in a Faust table (changelog-backed): one compressed record per
+checkpoint, holding the state and the input offset it covers, written before that batch is acked. After a crash the
 restored state plus the offset guard give exactly the decisions of an uninterrupted run;
 any alert re-sent in between carries the same deterministic id. Articles that ingest extracts a
 second time after a crash (at-least-once) carry their articles-topic offset and are recognised
@@ -23,11 +23,11 @@ from alerts.monitor import Monitor, MonitorConfig
 from extractors.model import event_from_dict, rfc3339_to_epoch
 from streams.app import Flashpoint, dumps
 from streams.batching import Batcher
-from streams.state import diff_parts, join_state, split_state
+from streams.state import pack, unpack
 
 log = logging.getLogger("flashpoint.detect")
-OFFSET_KEY = "__offset__"
-SOURCES_KEY = "__sources__"  # per articles partition: the highest article offset already counted
+CHECKPOINT_KEY = "checkpoint"
+MAX_CHECKPOINT_BYTES = 8_000_000
 SOURCE_IDLE_S = 30.0
 CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudEvents Kafka binding, structured mode
 
@@ -35,21 +35,21 @@ CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudE
 def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     metrics, topics = fp.metrics, fp.topics
     config = config or MonitorConfig()
-    table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str)
-    held: dict = {"monitor": None, "parts": {}, "offset": -1, "seen": 0, "heard": {}, "counted": {}}
+    table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str,
+                         extra_topic_configs={"max.message.bytes": MAX_CHECKPOINT_BYTES})
+    held: dict = {"monitor": None, "offset": -1, "seen": 0, "heard": {}, "counted": {}}
     fp.hooks["monitor"] = lambda: held["monitor"]
     fp.hooks["detect_seen"] = lambda: held["seen"]
 
     def restore() -> Monitor:
-        parts = {k: v for k, v in table.items() if k not in (OFFSET_KEY, SOURCES_KEY)}
-        stored = table.get(OFFSET_KEY)
-        held["counted"] = dict(table.get(SOURCES_KEY) or {})
-        held["offset"] = stored if stored is not None else -1
-        held["parts"] = parts
-        monitor = Monitor.from_dict(config, join_state(parts)) if parts else Monitor(config)
-        if parts:
-            log.info("detector state restored: %d parts, input offset %s", len(parts), held["offset"])
+        blob = table.get(CHECKPOINT_KEY)
+        saved = unpack(blob) if blob else {"offset": -1, "counted": {}, "state": None}
+        held["offset"], held["counted"] = saved["offset"], dict(saved["counted"])
+        if saved["state"] is not None:
+            monitor = Monitor.from_dict(config, saved["state"])
+            log.info("detector state restored: input offset %s, %d bytes", held["offset"], len(blob))
         else:
+            monitor = Monitor(config)
             monitor.expect_sources([str(p) for p in range(fp.hooks.get("article_partitions", 1))])
         held["heard"] = {}
         held["since"] = time.monotonic()
@@ -58,15 +58,8 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         return monitor
 
     def checkpoint(monitor: Monitor, offset: int) -> None:
-        new = split_state(monitor.to_dict())
-        changed, removed = diff_parts(held["parts"], new)
-        for key, value in changed.items():
-            table[key] = value
-        for key in removed:
-            del table[key]
-        table[SOURCES_KEY] = dict(held["counted"])
-        table[OFFSET_KEY] = offset
-        held["parts"], held["offset"] = new, offset
+        table[CHECKPOINT_KEY] = pack({"offset": offset, "counted": held["counted"], "state": monitor.to_dict()})
+        held["offset"] = offset
 
     def idle_sources(monitor: Monitor) -> list[str]:
         now = time.monotonic()

@@ -2,12 +2,14 @@
 
 import base64
 
+import orjson
+
 import pytest
 
 from streams.cli import build_parser
 from streams.deadletter import deadletter_record
 from streams.settings import Settings, load_settings
-from streams.state import diff_parts, join_state, split_state
+from streams.state import pack, unpack
 
 
 def test_settings_from_environment_and_yaml(monkeypatch, tmp_path):
@@ -42,14 +44,19 @@ def test_invalid_setting_is_a_clear_error(monkeypatch):
         load_settings()
 
 
-def test_state_round_trip_and_diff():
-    old = split_state({"keys": {"A": 1, "B": 2}, "meta": {"wm": 1}, "version": 1})
-    new = split_state({"keys": {"A": 1, "C": 3}, "meta": {"wm": 2}, "version": 1})
-    changed, removed = diff_parts(old, new)
-    assert changed == {"keys/C": 3, "meta/wm": 2}
-    assert removed == ["keys/B"]
-    assert join_state(new) == {"keys": {"A": 1, "C": 3}, "meta": {"wm": 2}, "version": 1}
-    assert join_state(split_state({"empty": {}, "x": None})) == {"empty": {}, "x": None}
+def test_checkpoint_round_trip_is_exact_and_compact():
+    from alerts.monitor import Monitor
+    from alerts.synthetic_events import demo_like
+
+    monitor = Monitor()
+    for row in demo_like(seed=4):
+        monitor.observe(*row)
+    checkpoint = {"offset": 41, "counted": {"0": 17, "1": 23}, "state": monitor.to_dict()}
+    blob = pack(checkpoint)
+    assert unpack(blob) == orjson.loads(orjson.dumps(checkpoint))
+    assert len(blob) < len(orjson.dumps(checkpoint)) / 3
+    restored = Monitor.from_dict(monitor.config, unpack(blob)["state"])
+    assert restored.to_dict() == monitor.to_dict()
 
 
 def test_deadletter_keeps_text_or_base64():
