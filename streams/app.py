@@ -83,7 +83,27 @@ def _credentials(settings: Settings):
     return faust.auth.SSLCredentials(context)
 
 
+def bound_fetch_wait(max_wait_ms: int) -> None:
+    """Faust hard-codes fetch_max_wait_ms=1500 for its consumer. A broker may hold a fetch that
+    long when little data is waiting, which at a trickle of articles is up to 1.5 s of latency
+    per hop; cap it (idempotent; applies to consumers created afterwards)."""
+    import aiokafka
+
+    current = aiokafka.AIOKafkaConsumer
+    base = getattr(current, "_flashpoint_base", current)
+
+    class BoundedWaitConsumer(base):  # type: ignore[misc, valid-type]
+        _flashpoint_base = base
+
+        def __init__(self, *topics: Any, **kwargs: Any) -> None:
+            kwargs["fetch_max_wait_ms"] = min(kwargs.get("fetch_max_wait_ms", 500), max_wait_ms)
+            super().__init__(*topics, **kwargs)
+
+    aiokafka.AIOKafkaConsumer = BoundedWaitConsumer
+
+
 def create_app(settings: Settings, *, broker_url: str, web_port: int | None = None) -> Flashpoint:
+    bound_fetch_wait(settings.fetch_max_wait_ms)
     app = faust.App(
         settings.app_id,
         broker=broker_url,

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(1_000_000, ge=1024, description="larger messages are dead-lettered")
     extract_processes: int = Field(0, ge=0, description="spaCy worker processes; 0 = one per core")
     extract_batch: int = Field(32, ge=1, description="articles handed to the extractor at once")
+    fetch_max_wait_ms: int = Field(100, ge=1, le=1500, description="longest a consumer fetch may wait for data (latency)")
     broker_wait_s: float = Field(15.0, gt=0, description="how long to wait for a broker at start")
     broker_lost_exit_s: float = Field(60.0, gt=0, description="exit when the broker stays away this long")
     dedupe_window: int = Field(100_000, ge=0, description="how many recent article ids are remembered for dedupe")
