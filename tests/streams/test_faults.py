@@ -204,15 +204,6 @@ def offline_alerts_closed_live(run) -> dict[str, bytes]:
             if a["data"]["window"]["end"] <= last_closed}
 
 
-# Known bugs (docs/reliability.md, "Bugs found"): each marker names its fix; drop it once applied.
-SHORT_RECOVERY = pytest.mark.xfail(reason="detector state: table recovery stops short (Tansu reports the last "
-                                   "batch's base offset + 1 as the end), multi-record checkpoints, and no "
-                                   "article dedupe in Monitor.observe", strict=False)
-ORPHANS = pytest.mark.xfail(reason="extraction pool children outlive a SIGKILLed worker (their parent, the "
-                            "forkserver, never sees it go); fix: a pidfd watcher in streams/extraction.py _init_child",
-                            strict=False)
-
-
 def test_sigkill_loses_no_event(killed_run):
     _, by_article = live_events(killed_run)
     offline = {a: {e.event_id for e in evs} for a, evs in killed_run["offline_events"].items() if evs}
@@ -241,7 +232,6 @@ def test_sigkill_never_gives_one_alert_id_two_contents(killed_run):
     assert not differing
 
 
-@SHORT_RECOVERY
 def test_sigkill_gives_the_alerts_of_an_uninterrupted_run(killed_run):
     live, offline = live_alerts(killed_run), offline_alerts_closed_live(killed_run)
     missing, extra = sorted(set(offline) - set(live)), sorted(set(live) - set(offline))
@@ -252,7 +242,6 @@ def test_sigkill_gives_the_alerts_of_an_uninterrupted_run(killed_run):
     assert not changed, f"alerts that differ from the uninterrupted run: {changed[:5]}"
 
 
-@ORPHANS
 def test_sigkill_leaves_no_orphan_processes(killed_run):
     print(f"\nRELIABILITY sigkill processes: orphaned children {len(killed_run['orphans'])}, "
           f"catch-up after the last restart {killed_run['catch_up_s']:.0f}s")
