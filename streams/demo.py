@@ -12,6 +12,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from rich.console import Console
 
 from streams.jsonl import read_lines
+from streams.metrics import total
 from streams.render import alert_line
 from streams.replay import key_and_timestamp
 from streams.settings import Settings
@@ -37,8 +38,8 @@ def run_demo(settings: Settings, *, sample: Path, keep_running: bool = False, ra
             elapsed = time.monotonic() - started
             m = fp.metrics
             console.print(
-                f"\n[bold]summary[/] {elapsed:.0f}s: {int(m.articles_processed._value.get())} articles extracted, "
-                f"{int(sum(s.value for s in m.events.collect()[0].samples if s.name.endswith('_total')))} signal counts, "
+                f"\n[bold]summary[/] {elapsed:.0f}s: {total(m.articles_processed):.0f} articles extracted, "
+                f"{total(m.events):.0f} signal counts, "
                 f"{sum(counts.values())} alerts ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items())) or 'none'})")
             if keep_running:
                 console.print(f"worker keeps running; metrics at {fp.hooks['web_url']}/metrics — Ctrl-C to stop")
@@ -85,6 +86,4 @@ async def _follow_alerts(fp, bootstrap: str, total: int, console: Console) -> Co
 
 
 def _rejected(fp) -> int:
-    m = fp.metrics
-    dead = sum(s.value for s in m.deadletter.collect()[0].samples if s.name.endswith("_total"))
-    return int(dead + m.articles_duplicate._value.get())
+    return int(total(fp.metrics.deadletter) + total(fp.metrics.articles_duplicate))

@@ -65,3 +65,8 @@ class Metrics:
         for labels in now:
             self.alert_active.labels(*labels).set(1)
         self._active = now
+
+
+def total(metric) -> float:
+    """The sum of a counter over all its label values (for summaries, not for hot paths)."""
+    return sum(s.value for m in metric.collect() for s in m.samples if s.name.endswith("_total"))

@@ -64,7 +64,7 @@ def backtest(articles: Iterable[Article], extractor=None, monitor: Monitor | Non
     extractor = extractor or Extractor()
     monitor = monitor if monitor is not None else Monitor(MonitorConfig())
     seen = RecentIds()
-    ordered = sorted((a for a in articles), key=lambda a: a.timestamp)
+    ordered = sorted(articles, key=lambda a: a.timestamp)  # stable: equal times keep file order
     fresh = [a for a in ordered if not seen.check_and_add(a.id)]
     for batch in batched(fresh):
         results: list[list[Event]] = extractor.extract_batch(batch)
