@@ -25,6 +25,7 @@ from streams.metrics import Metrics
 from streams.settings import Settings
 
 log = logging.getLogger("flashpoint")
+MAX_MESSAGE_BYTES = 8_000_000  # the largest record we produce: a detector checkpoint
 
 
 def dumps(value: Any) -> bytes:
@@ -115,7 +116,7 @@ def create_app(settings: Settings, *, broker_url: str, web_port: int | None = No
         web_bind=settings.web_bind,
         web_port=settings.web_port if web_port is None else web_port,
         web_in_thread=False,
-        producer_max_request_size=4_000_000,
+        producer_max_request_size=MAX_MESSAGE_BYTES,
         stream_wait_empty=False,
         **faust_broker_options(settings),
     )

@@ -26,7 +26,13 @@ class Batcher:
         self._ticker: asyncio.Task | None = None
 
     async def add(self, item: Any) -> None:
-        """Queue `item`; flushes when full. Must not be called while holding `lock`."""
+        """Queue `item`; flushes when full. Must not be called while holding `lock`.
+
+        A flush that failed on the timer is raised here, so the agent crashes loudly instead
+        of waiting forever for a batch that will never go out.
+        """
+        if self._ticker is not None and self._ticker.done() and not self._ticker.cancelled():
+            self._ticker.result()
         if not self._items:
             self._oldest = time.monotonic()
         self._items.append(item)

@@ -1,4 +1,4 @@
-"""Remembers recent article ids so an exact repeat is dropped (bounded memory, oldest forgotten first).
+"""Remembers recent article ids so a repeated id is dropped (bounded memory, oldest forgotten first).
 
 Articles are keyed by id, so a repeat always reaches the same partition and the same worker.
 After a restart the memory is empty: a repeat may then pass once, and its events carry the same
@@ -18,6 +18,12 @@ class RecentIds:
     def __init__(self, capacity: int = 100_000) -> None:
         self.capacity = capacity
         self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._ids
+
+    def clear(self) -> None:
+        self._ids.clear()
 
     def check_and_add(self, article_id: str) -> bool:
         """True when `article_id` was seen recently (a duplicate); records it either way."""

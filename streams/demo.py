@@ -19,6 +19,7 @@ from streams.settings import Settings
 from streams.worker import run_worker
 
 IDLE_DONE_S = 3.0  # all articles detected and no new alert for this long: the demo is over
+GIVE_UP_S = 300.0  # no alert and no completion for this long: something is wrong, stop anyway
 
 
 def run_demo(settings: Settings, *, sample: Path, keep_running: bool = False, rate: float = 0.0) -> int:
@@ -69,6 +70,7 @@ async def _follow_alerts(fp, bootstrap: str, total: int, console: Console) -> Co
     await consumer.start()
     counts: Counter = Counter()
     last_news = time.monotonic()
+    progress = [0, time.monotonic()]  # articles accounted for, when that last changed
     try:
         while True:
             batches = await consumer.getmany(timeout_ms=500)
@@ -81,9 +83,17 @@ async def _follow_alerts(fp, bootstrap: str, total: int, console: Console) -> Co
             accounted = fp.hooks.get("detect_seen", lambda: 0)() + _rejected(fp)
             if accounted >= total and time.monotonic() - last_news > IDLE_DONE_S:
                 return counts
+            if accounted != progress[0]:
+                progress[:] = [accounted, time.monotonic()]
+            if time.monotonic() - max(last_news, progress[1]) > GIVE_UP_S:
+                console.print(f"[yellow]no progress for {GIVE_UP_S:.0f}s ({accounted} of {total} articles); stopping[/]")
+                return counts
     finally:
         await consumer.stop()
 
 
 def _rejected(fp) -> int:
-    return int(total(fp.metrics.deadletter) + total(fp.metrics.articles_duplicate))
+    """Articles that never reach the detectors: dead-lettered at ingest, or duplicates."""
+    ingest_dead = sum(s.value for m in fp.metrics.deadletter.collect() for s in m.samples
+                      if s.name.endswith("_total") and s.labels.get("stage") == "ingest")
+    return int(ingest_dead + total(fp.metrics.articles_duplicate))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
+
 
 def alert_line(cloudevent: dict[str, Any]) -> str:
     a = cloudevent.get("data", {})
@@ -18,7 +20,7 @@ def alert_line(cloudevent: dict[str, Any]) -> str:
     evidence = a.get("evidence") or []
     if evidence:
         sentence = evidence[0].get("sentence", "").strip().replace("\n", " ")
-        head += f"\n         [dim]“{sentence[:160]}”[/] ({evidence[0].get('article_id')})"
+        head += f"\n         [dim]“{escape(sentence[:160])}”[/] ({escape(str(evidence[0].get('article_id')))})"
     return head
 
 
@@ -30,5 +32,5 @@ def event_line(event: dict[str, Any]) -> str:
     signals = ",".join(event.get("signals", []))
     return (f"{event.get('published_at', '?')}  [bold]{event.get('category', '?'):9}[/] "
             f"{code(event.get('source')):>5} → {code(event.get('target')):<5} [{signals}] "
-            f"{event.get('modality', '')}{neg}  [dim]{event.get('trigger', {}).get('text', '')!s}: "
-            f"{event.get('sentence', '')[:120]}[/]")
+            f"{escape(str(event.get('modality', '')))}{neg}  [dim]{escape(str(event.get('trigger', {}).get('text', '')))}: "
+            f"{escape(str(event.get('sentence', ''))[:120])}[/]")

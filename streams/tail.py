@@ -6,6 +6,7 @@ import time
 
 import orjson
 from rich.console import Console
+from rich.markup import escape
 
 from streams.render import alert_line, event_line
 from streams.replay import kafka_python_security
@@ -51,9 +52,10 @@ def _render(which: str, value: bytes, as_json: bool) -> str:
     try:
         doc = orjson.loads(value)
     except orjson.JSONDecodeError:
-        return value.decode("utf-8", "replace")
+        return escape(value.decode("utf-8", "replace"))
     if which == "alerts":
         return alert_line(doc)
     if which == "events":
         return event_line(doc)
-    return f"[red]{doc.get('stage')}[/] {doc.get('reason')}: {doc.get('detail', '')[:120]} (key {doc.get('key')})"
+    return (f"[red]{escape(str(doc.get('stage')))}[/] {escape(str(doc.get('reason')))}: "
+            f"{escape(str(doc.get('detail', ''))[:120])} (key {escape(str(doc.get('key')))})")

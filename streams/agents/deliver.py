@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+from itertools import groupby
 import time
 
 import orjson
@@ -24,7 +26,8 @@ def install_deliver(fp: Flashpoint) -> None:
     from alerts.sinks.webhook import WebhookSink, endpoints_from_settings
 
     # URLs and per-endpoint knobs come from FLASHPOINT_WEBHOOK_* and the YAML `webhooks` list
-    endpoints = endpoints_from_settings(config=fp.settings.webhooks, secret=fp.settings.webhook_secret_value())
+    env = {**os.environ, "FLASHPOINT_WEBHOOK_URLS": fp.settings.webhook_urls}  # the YAML file may set them too
+    endpoints = endpoints_from_settings(env, config=fp.settings.webhooks, secret=fp.settings.webhook_secret_value())
     if not endpoints:
         return
     metrics = fp.metrics
@@ -38,7 +41,8 @@ def install_deliver(fp: Flashpoint) -> None:
         consumer = AIOKafkaConsumer(
             fp.topics.alerts.get_topic_name(), bootstrap_servers=fp.hooks["bootstrap"],
             group_id=f"{fp.settings.app_id}-deliver", enable_auto_commit=False, auto_offset_reset="earliest",
-            session_timeout_ms=10_000, heartbeat_interval_ms=1_000, **fp.hooks.get("aiokafka_security", {}),
+            session_timeout_ms=10_000, heartbeat_interval_ms=1_000, max_poll_interval_ms=1_800_000,
+            **fp.hooks.get("aiokafka_security", {}),
         )
         await consumer.start()
         log.info("webhook delivery to %d endpoint(s)", len(endpoints))
@@ -50,10 +54,11 @@ def install_deliver(fp: Flashpoint) -> None:
             except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
                 await send_deadletter(fp, stage="deliver", reason="invalid_alert", detail=repr(exc), message=message)
                 return
-            if delivered.check_and_add(alert_id):
+            if alert_id in delivered:
                 return  # a redelivered alert: same id, already sent
             started = time.perf_counter()
             results = await sink.deliver(cloudevent)
+            delivered.check_and_add(alert_id)
             metrics.stage_latency.labels("deliver").observe(time.perf_counter() - started)
             for result in results:
                 for attempt in result.attempts:
@@ -68,11 +73,17 @@ def install_deliver(fp: Flashpoint) -> None:
                 await send_deadletter(fp, stage="deliver", reason="webhook_failed",
                                       detail=f"{len(failed)} endpoint(s) failed", message=message, history=history)
 
+        async def in_order(messages) -> None:  # a spike's firing alert goes out before its resolved one
+            for message in messages:
+                await handle(message)
+
         try:
             while True:
-                batches = await consumer.getmany(timeout_ms=500, max_records=64)
+                batches = await consumer.getmany(timeout_ms=500, max_records=16)
                 for _tp, messages in batches.items():
-                    await asyncio.gather(*(handle(m) for m in messages))
+                    by_key = [list(g) for _k, g in groupby(sorted(messages, key=lambda m: (m.key or b"", m.offset)),
+                                                           key=lambda m: m.key)]
+                    await asyncio.gather(*(in_order(group) for group in by_key))
                 if batches:
                     await consumer.commit()
         finally:

@@ -21,13 +21,12 @@ import orjson
 
 from alerts.monitor import Monitor, MonitorConfig
 from extractors.model import event_from_dict, rfc3339_to_epoch
-from streams.app import Flashpoint, dumps
+from streams.app import MAX_MESSAGE_BYTES, Flashpoint, dumps
 from streams.batching import Batcher
 from streams.state import pack, unpack
 
 log = logging.getLogger("flashpoint.detect")
 CHECKPOINT_KEY = "checkpoint"
-MAX_CHECKPOINT_BYTES = 8_000_000
 SOURCE_IDLE_S = 30.0
 CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudEvents Kafka binding, structured mode
 
@@ -36,9 +35,8 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     metrics, topics = fp.metrics, fp.topics
     config = config or MonitorConfig()
     table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str,
-                         extra_topic_configs={"max.message.bytes": MAX_CHECKPOINT_BYTES})
+                         extra_topic_configs={"max.message.bytes": MAX_MESSAGE_BYTES})
     held: dict = {"monitor": None, "offset": -1, "seen": 0, "heard": {}, "counted": {}}
-    fp.hooks["monitor"] = lambda: held["monitor"]
     fp.hooks["detect_seen"] = lambda: held["seen"]
 
     def restore() -> Monitor:
@@ -58,7 +56,11 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         return monitor
 
     def checkpoint(monitor: Monitor, offset: int) -> None:
-        table[CHECKPOINT_KEY] = pack({"offset": offset, "counted": held["counted"], "state": monitor.to_dict()})
+        blob = pack({"offset": offset, "counted": held["counted"], "state": monitor.to_dict()})
+        if len(blob) > MAX_MESSAGE_BYTES:  # fail loudly: a silently dropped checkpoint breaks recovery
+            raise RuntimeError(f"detector checkpoint of {len(blob)} bytes exceeds {MAX_MESSAGE_BYTES}; "
+                               "shorten MonitorConfig.key_ttl")
+        table[CHECKPOINT_KEY] = blob
         held["offset"] = offset
 
     def idle_sources(monitor: Monitor) -> list[str]:
@@ -79,7 +81,9 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     async def commit(events) -> None:
         """Checkpoint the state (covering everything observed so far), then ack `events`."""
         monitor = held["monitor"]
-        if monitor is not None and held["observed"] > held["offset"]:
+        if monitor is None:
+            return  # partition revoked: its new owner re-reads these from the last checkpoint
+        if held["observed"] > held["offset"]:
             # table writes take their partition from the current event, which a timer task lacks
             held["stream"]._set_current_event(events[-1])
             checkpoint(monitor, held["observed"])
@@ -89,7 +93,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     @fp.app.agent(topics.extracted, name="detect")
     async def detect(stream):
         held["stream"] = stream = stream.noack()
-        batcher = Batcher(commit, size=500, within=0.5)
+        batcher = Batcher(commit, size=1000, within=1.0)  # a checkpoint serialises the whole state
         batcher.start()
         try:
             async for event in stream.events():

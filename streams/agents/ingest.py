@@ -39,6 +39,7 @@ async def send_deadletter(fp: Flashpoint, *, stage: str, reason: str, detail: st
 
 def install_ingest(fp: Flashpoint) -> None:
     settings, metrics, topics = fp.settings, fp.metrics, fp.topics
+    # per run of the agent: after a restart, ids of articles lost in flight must not count as seen
     seen = RecentIds(settings.dedupe_window)
     pool_holder: dict[str, ExtractionPool] = {}
 
@@ -47,22 +48,32 @@ def install_ingest(fp: Flashpoint) -> None:
             pool_holder["pool"] = ExtractionPool(settings.extract_processes)
         return pool_holder["pool"]
 
-    fp.hooks["extraction_pool"] = pool
+    def replace_broken(broken: ExtractionPool) -> None:
+        """A child died (e.g. out of memory): start a fresh pool, once per broken pool."""
+        if pool_holder.get("pool") is broken:
+            pool_holder.pop("pool").close()
 
-    async def publish(stream, batch_events, accepted: list[tuple[Article, Any]], pending) -> None:
+    async def extract_one_by_one(accepted: list[tuple[Article, Any]]) -> list[list | None]:
+        results: list[list | None] = []
+        for article, message in accepted:
+            current = pool()
+            try:
+                results.extend(await current.extract([article]))
+            except Exception as exc:
+                if isinstance(exc, BrokenProcessPool):
+                    replace_broken(current)
+                await send_deadletter(fp, stage="extract", reason="extractor_error", detail=repr(exc), message=message)
+                results.append(None)
+        return results
+
+    async def publish(stream, batch_events, accepted: list[tuple[Article, Any]], pending, used) -> None:
         try:
             results = await pending if pending is not None else []
         except Exception as exc:  # one bad article must not sink its batch: retry one by one
             log.exception("batch extraction failed; retrying article by article")
-            if isinstance(exc, BrokenProcessPool):  # a child died (e.g. out of memory): start afresh
-                pool_holder.pop("pool").close()
-            results = []
-            for article, message in accepted:
-                try:
-                    results.extend(await pool().extract([article]))
-                except Exception as exc:
-                    await send_deadletter(fp, stage="extract", reason="extractor_error", detail=repr(exc), message=message)
-                    results.append(None)
+            if isinstance(exc, BrokenProcessPool):
+                replace_broken(used)
+            results = await extract_one_by_one(accepted)
         for (article, _message), events in zip(accepted, results):
             if events is None:
                 continue
@@ -79,6 +90,7 @@ def install_ingest(fp: Flashpoint) -> None:
     @fp.app.agent(topics.articles, name="ingest")
     async def ingest(stream):
         stream = stream.noack()
+        seen.clear()
         await pool().warm_up()
         queue: asyncio.Queue = asyncio.Queue(maxsize=max(2, pool().processes))
 
@@ -91,14 +103,17 @@ def install_ingest(fp: Flashpoint) -> None:
 
         async def dispatch(items: list[tuple[Any, Article | None]]) -> None:
             accepted = [(article, event.message) for event, article in items if article is not None]
-            pending = asyncio.ensure_future(pool().extract([a for a, _ in accepted])) if accepted else None
-            await queue.put(([event for event, _ in items], accepted, pending))
+            used = pool()
+            pending = asyncio.ensure_future(used.extract([a for a, _ in accepted])) if accepted else None
+            await queue.put(([event for event, _ in items], accepted, pending, used))
 
         batcher = Batcher(dispatch, size=settings.extract_batch, within=0.05)
         batcher.start()
         publisher_task = asyncio.ensure_future(publisher())
         try:
             async for event in stream.events():
+                if publisher_task.done():  # it only ends by failing: surface that, do not hang
+                    publisher_task.result()
                 started = time.perf_counter()
                 await batcher.add((event, await accept(event.message)))
                 metrics.stage_latency.labels("ingest").observe(time.perf_counter() - started)
