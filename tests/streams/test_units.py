@@ -85,3 +85,29 @@ def test_every_command_has_help(command, capsys):
 def test_cli_rejects_unknown_tail_topic():
     with pytest.raises(SystemExit):
         build_parser().parse_args(["tail", "nonsense"])
+
+
+def test_rendering_hostile_text_never_breaks_the_console():
+    from rich.console import Console
+
+    from streams.render import alert_line, event_line
+
+    console = Console(file=open("/dev/null", "w"))
+    nasty = "[/] [bold]unclosed [link=x] \\[ ]"
+    console.print(alert_line({"data": {"signal": "hostility", "state": "firing", "actors": ["ARM"],
+                                        "evidence": [{"sentence": nasty, "article_id": nasty}]}}))
+    console.print(event_line({"sentence": nasty, "trigger": {"text": nasty}, "modality": nasty}))
+    rendered = Console(record=True, file=open("/dev/null", "w"))
+    rendered.print(event_line({"sentence": "a [/] b", "trigger": {"text": "t"}}))
+    assert "a [/] b" in rendered.export_text()
+
+
+def test_recent_ids_forget_the_oldest_and_can_be_cleared():
+    from streams.dedupe import RecentIds
+
+    seen = RecentIds(capacity=2)
+    for article_id in ("a", "b", "c"):
+        seen.check_and_add(article_id)
+    assert "a" not in seen and "b" in seen and "c" in seen
+    seen.clear()
+    assert not seen.check_and_add("b")
