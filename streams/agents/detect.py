@@ -81,9 +81,9 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     async def commit(events) -> None:
         """Checkpoint the state (covering everything observed so far), then ack `events`."""
         monitor = held["monitor"]
-        if monitor is None:
-            return  # partition revoked: its new owner re-reads these from the last checkpoint
-        if held["observed"] > held["offset"]:
+        # after a revoke the monitor is gone but these events are still acked: an unacked
+        # offset would leave a gap that blocks every later commit of this partition
+        if monitor is not None and held["observed"] > held["offset"]:
             # table writes take their partition from the current event, which a timer task lacks
             held["stream"]._set_current_event(events[-1])
             checkpoint(monitor, held["observed"])
