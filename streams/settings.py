@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     def bootstrap_servers(self) -> str:
         """host:port[,host:port] for non-Faust clients (kafka-python, confluent-kafka)."""
         assert self.broker is not None
-        return self.broker.split("://", 1)[1].replace(";", ",")
+        return bootstrap_of(self.broker)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):
@@ -83,6 +83,11 @@ class _YamlSource(PydanticBaseSettingsSource):
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected a mapping of settings")
         return data
+
+
+def bootstrap_of(url: str) -> str:
+    """`kafka://a:9092;b:9092` → `a:9092,b:9092`, the form plain Kafka clients take."""
+    return url.split("://", 1)[1].replace(";", ",")
 
 
 def load_settings(**overrides: Any) -> Settings:

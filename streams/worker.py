@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from streams.broker import BrokerUnavailable, EmbeddedBroker, free_port, wait_for_broker
 from streams.replay import ensure_topics
-from streams.settings import Settings
+from streams.settings import Settings, bootstrap_of
 
 log = logging.getLogger("flashpoint")
 
@@ -18,9 +18,8 @@ log = logging.getLogger("flashpoint")
 def broker_for(settings: Settings) -> Iterator[str]:
     """Yield a kafka:// URL: the configured broker once it answers, or a fresh embedded one."""
     if settings.broker:
-        bootstrap = settings.broker.split("://", 1)[1].replace(";", ",")
         if settings.kafka_security_protocol == "PLAINTEXT":
-            wait_for_broker(bootstrap, settings.broker_wait_s)
+            wait_for_broker(settings.bootstrap_servers, settings.broker_wait_s)
         yield settings.broker
         return
     with EmbeddedBroker() as broker:
@@ -36,7 +35,7 @@ def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: 
     try:
         with broker_for(settings) as url:
             web_port = settings.web_port or free_port(settings.web_bind)
-            bootstrap = url.split("://", 1)[1].replace(";", ",")
+            bootstrap = bootstrap_of(url)
             partitions = ensure_topics(bootstrap, settings)
             fp = create_app(settings, broker_url=url, web_port=web_port)
             fp.hooks["bootstrap"] = bootstrap
