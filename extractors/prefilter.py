@@ -24,8 +24,11 @@ from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, Mention, role_secto
 
 SENTENCE_END = (".", "!", "?", "…")
 # Word classes of the first pass (bits of one lookup table).
-TRIGGER, SPORT_TRIGGER, SPORT_WORD, VOID, PAIR_FIRST, PAIR_SECOND, ROLE, DYAD, END = (1 << i for i in range(9))
+TRIGGER, SPORT_TRIGGER, SPORT_WORD, VOID, PAIR_FIRST, PAIR_SECOND, ROLE, DYAD, END, PLACE_TRIGGER = (1 << i for i in range(10))
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
+#: Categories whose target can be a city alone ("shelled Kharkiv", "a curfew in Srinagar", "withdrew
+#: from Kherson"). A city with any other trigger and no actor ("Osaka approved …") makes no event.
+PLACE_TARGET_CATEGORIES = frozenset({"assault", "coerce", "mobilize", "retreat"})
 #: Kinds that name a country for the "both sides" dyad of an article.
 DYAD_KINDS = frozenset({"country", "demonym", "region", "capital", "metonym"})
 
@@ -83,6 +86,7 @@ class FirstPass:
             TRIGGER: lexicon.first_pass_forms - sport, SPORT_TRIGGER: sport, SPORT_WORD: nonevents.SPORT,
             VOID: nonevents.FICTION | nonevents.STRONG_SPORT, PAIR_FIRST: first, PAIR_SECOND: second,
             ROLE: frozenset(role_sectors()), DYAD: DYAD_WORDS, END: frozenset(SENTENCE_END),
+            PLACE_TRIGGER: frozenset(f for f, words in lexicon.by_form.items() if any(w.category in PLACE_TARGET_CATEGORIES for w in words)),
         }
         table: dict[int, int] = {}
         for bit, words in classes.items():
@@ -145,7 +149,8 @@ class FirstPass:
         acting = sentence_ids([s for s, _, e in mentions if e.kind in ACTING_KINDS])
         places = sentence_ids([s for s, _, e in mentions if e.kind not in ACTING_KINDS])
         roles = having(ROLE)
-        cities = sentence_ids([s for s, _, e in mentions if e.kind == "city"])  # targets: "bombed Kharkiv"
+        # A city alone acts only as the target of a physical act: "bombed Kharkiv".
+        cities = sentence_ids([s for s, _, e in mentions if e.kind == "city"]) & having(PLACE_TRIGGER)
         keep = has_trigger & (acting | cities | (roles & places))
         if any(e.kind in DYAD_KINDS for _, _, e in mentions):
             keep |= has_trigger & having(DYAD)
