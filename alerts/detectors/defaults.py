@@ -2,10 +2,14 @@
 
 The defaults of the dataclasses are those of six-hour buckets; ``detectors_for(bucket_seconds)``
 gives the same behaviour in time for another bucket length (windows, half-lives, warm-up,
-hysteresis and cooldown scale; thresholds and floors do not).
+hysteresis and cooldown scale; thresholds and floors do not). The main detector's alpha is a
+budget per six hours of window (``alpha_window``), so shorter buckets do not buy recall with
+more false alarms: an hourly one-bucket window is tested at alpha / 6.
 
->>> detectors_for(3600)["seasonal-nb"].windows
-(1, 6, 12, 24, 72)
+>>> detectors_for(3600)["seasonal-nb"].windows, detectors_for(3600)["seasonal-nb"].alpha_window
+((1, 3, 6, 12, 24, 72), 6.0)
+>>> detectors_for(3 * 3600)["seasonal-nb"].windows
+(1, 2, 4, 8, 24)
 >>> detectors_for(6 * 3600)["seasonal-nb"] == SeasonalNB()
 True
 """
@@ -21,7 +25,11 @@ from alerts.detectors.policy import AlertPolicy
 from alerts.detectors.seasonal import SeasonalNB
 from alerts.detectors.simple import FixedThreshold, RollingZScore
 
-WINDOW_HOURS = (1, 6, 12, 24, 72)
+WINDOW_HOURS = (1, 3, 6, 12, 24, 72)
+"""Trailing windows in hours (rounded up to whole buckets): a three-hour burst is diluted to a
+third in an hourly detector's six-hour window, so short buckets get a three-hour window too."""
+ALPHA_WINDOW_HOURS = 6.0
+"""Window length tested at exactly the policy's alpha; others in proportion to their length."""
 
 
 def _buckets(hours: float, bucket_hours: float) -> int:
@@ -51,7 +59,7 @@ def detectors_for(bucket_seconds: float = 21600) -> dict[str, Detector]:
     bh = bucket_seconds / 3600
     return {
         SeasonalNB.name: SeasonalNB(windows=_windows(bh), hold_window=_buckets(24, bh), baseline=baseline_for(bh),
-                                    policy=policy_for(bh)),
+                                    policy=policy_for(bh), alpha_window=ALPHA_WINDOW_HOURS / bh),
         PoissonCusum.name: PoissonCusum(baseline=baseline_for(bh), policy=policy_for(bh)),
         FixedThreshold.name: FixedThreshold(window=_buckets(24, bh), policy=policy_for(bh, warmup=0)),
         RollingZScore.name: RollingZScore(history=_buckets(168, bh), windows=_windows(bh),

@@ -8,6 +8,15 @@ of counts is compared with the sum of the buckets' expectations from
 :mod:`alerts.detectors.baseline`, under a negative binomial that carries both the uncertainty
 of the rate and the burstiness of news.
 
+Testing several windows at every bucket is a multiple test, and the windows are not alike: a
+three-day window tested every six hours mostly re-tests the same days (twelve overlapping
+tests make about one independent one), while the six-hour window makes a fresh test every
+bucket. So each window gets the same false-alarm budget per unit of time rather than the same
+alpha: a window of ``w`` buckets is tested at ``alpha x w / alpha_window`` (its p-value is
+reported multiplied by ``alpha_window / w``, capped at 1). Short windows stay strict, long ones
+can see a slow doubling of a quiet key (the evaluation: +2 to +5 points of recall for about
+0.1 more false alarm per key and month), and the budget no longer grows when buckets shrink.
+
 Events cluster in articles (one report can hold five hostile sentences about one pair), so
 the test is made in article-equivalent units: counts and expectation are divided by the
 window's events-per-article ratio when it exceeds one. Two long articles never look like
@@ -38,6 +47,19 @@ class SeasonalNB(PolicyDecisions):
     """How the expected count is learned (level, season, dispersion)."""
     policy: AlertPolicy = field(default_factory=AlertPolicy)
     """Threshold, floors, warm-up, hysteresis, cooldown and severity."""
+    alpha_window: float = 1.0
+    """Window length, in buckets, tested at exactly ``policy.alpha`` (six hours); a window of w
+    buckets is tested at alpha x w / alpha_window: one false-alarm budget per unit of time."""
+
+    def window_p(self, p: float, window: int) -> float:
+        """A window's tail probability, corrected for how often it is re-tested (see above).
+
+        >>> SeasonalNB().window_p(1e-3, 1), SeasonalNB().window_p(1e-3, 4), SeasonalNB().window_p(0.5, 4)
+        (0.001, 0.00025, 0.125)
+        >>> SeasonalNB(alpha_window=6.0).window_p(1e-4, 1) > 5e-4   # hourly buckets: the hour window is stricter
+        True
+        """
+        return min(1.0, p * self.alpha_window / window)
 
     def init_state(self) -> dict[str, Any]:
         # ring: the last max(windows) - 1 buckets as columns (events, articles, expected)
@@ -72,7 +94,7 @@ class SeasonalNB(PolicyDecisions):
             if y > m and (floors_ok or firing):
                 phi = max(1.0, y / a) if a > 0 else 1.0
                 p = nb_sf(y / phi, m / phi, size)
-            cand = (not floors_ok, p, k + 1, y, m, floors_ok)
+            cand = (not floors_ok, self.window_p(p, k + 1), k + 1, y, m, floors_ok)
             if best is None or cand < best:
                 best = cand
             if w <= self.hold_window or hold_p is None:
@@ -96,12 +118,13 @@ class SeasonalNB(PolicyDecisions):
             return 0.0, float(self.policy.min_count)
         size = bl.nb_size(self.baseline, state["base"])
         lo = max(self.policy.min_count, math.ceil(self.policy.min_ratio * mu), 1)
-        if nb_sf(lo, mu, size) < self.policy.alpha:
+        alpha = self.policy.alpha / self.alpha_window  # the one-bucket window's level
+        if nb_sf(lo, mu, size) < alpha:
             return mu, float(lo)
         hi = lo * 2
-        while nb_sf(hi, mu, size) >= self.policy.alpha:
+        while nb_sf(hi, mu, size) >= alpha:
             lo, hi = hi, hi * 2
         while hi - lo > 1:  # smallest count whose tail is below alpha
             mid = (lo + hi) // 2
-            lo, hi = (mid, hi) if nb_sf(mid, mu, size) >= self.policy.alpha else (lo, mid)
+            lo, hi = (mid, hi) if nb_sf(mid, mu, size) >= alpha else (lo, mid)
         return mu, float(hi)
