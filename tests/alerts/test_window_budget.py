@@ -1,0 +1,55 @@
+"""The main detector's false-alarm budget per unit of time: long windows looser, short buckets stricter."""
+
+from __future__ import annotations
+
+from alerts.detectors import Observation, step
+from alerts.detectors.defaults import detectors_for
+from alerts.detectors.seasonal import SeasonalNB
+
+QUIET_HISTORY = [1, 0, 2, 1] * 50  # a quiet key: one event per six hours on average
+THREE_DAY_RISE = ([2, 2, 3] * 4)[:12]  # 28 events in three days where 12 are normal: no single day stands out
+
+
+def _fires(det: SeasonalNB, counts: list[int]) -> list[tuple[int, int]]:
+    state, out = det.init_state(), []
+    for i, count in enumerate(counts):
+        state, score, decision = step(det, state, Observation(index=i, count=float(count)))
+        if decision.transition == "fire":
+            out.append((i, score.window))
+    return out
+
+
+def test_window_p_scales_with_length_and_stays_a_probability():
+    det = SeasonalNB()
+    assert det.window_p(1e-3, 1) == 1e-3
+    assert det.window_p(1e-3, 12) < det.window_p(1e-3, 4) < det.window_p(1e-3, 1)
+    assert det.window_p(0.9, 2) == 0.45 and det.window_p(1.0, 1) == 1.0
+    assert SeasonalNB(alpha_window=6.0).window_p(0.5, 1) == 1.0  # capped
+
+
+def test_a_slow_three_day_rise_on_a_quiet_key_fires_through_the_long_window():
+    counts = QUIET_HISTORY + THREE_DAY_RISE + [1, 0, 2, 1] * 3
+    fired = _fires(SeasonalNB(), counts)
+    assert len(fired) == 1
+    index, window = fired[0]
+    assert window == 12 and len(QUIET_HISTORY) <= index < len(QUIET_HISTORY) + 12
+    # the same rise with the three-day window held to the plain alpha (a per-test budget) stays silent
+    assert _fires(SeasonalNB(alpha_window=12.0), counts) == []
+
+
+def test_the_quiet_history_alone_never_fires():
+    assert _fires(SeasonalNB(), QUIET_HISTORY * 2) == []
+
+
+def test_hourly_buckets_test_the_single_bucket_more_strictly():
+    hourly, six_hourly = detectors_for(3600)["seasonal-nb"], detectors_for(6 * 3600)["seasonal-nb"]
+    assert hourly.alpha_window == 6.0 and six_hourly.alpha_window == 1.0
+    assert 3 in hourly.windows  # a three-hour window: a 3 h burst is not diluted into six hours
+    state = six_hourly.init_state()
+    for i, count in enumerate(QUIET_HISTORY):
+        state, _, _ = step(six_hourly, state, Observation(index=i, count=float(count)))
+    obs = Observation(index=len(QUIET_HISTORY), count=1.0)
+    # same learned state, same bucket: the count that fires a single bucket is higher at alpha / 6
+    _, fire_at_six = six_hourly.band(state, obs)
+    _, fire_at_hourly_level = SeasonalNB(alpha_window=6.0).band(state, obs)
+    assert fire_at_hourly_level > fire_at_six
