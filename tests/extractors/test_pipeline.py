@@ -85,3 +85,14 @@ def test_events_round_trip_through_json(extractor):
     assert events
     for e in events:
         assert event_from_dict(orjson.loads(orjson.dumps(e))) == e
+
+
+def test_warm_vocabulary_makes_lexemes_and_changes_no_event(extractor):
+    """The load-time warm-up makes the lexemes the tokenizer would have made later: same events."""
+    cold = Extractor(ExtractorConfig(warm_vocab=False))
+    assert len(extractor.nlp.vocab) > len(cold.nlp.vocab) + 50_000
+    arts = _wikinews(40)
+    warm_events = [[e.to_dict() for e in evs] for evs in extractor.extract_batch(arts)]
+    cold_events = [[e.to_dict() for e in evs] for evs in cold.extract_batch(arts)]
+    assert any(warm_events)
+    assert warm_events == cold_events
