@@ -25,8 +25,26 @@ false-alarm rate: five events where 1.7 were expected happen by chance about onc
 prints recall on the literal class too, for every method.
 
 The comparison is made at each method's usual setting and, for the z-score, also at a stricter
-threshold that matches the main detector's false-alarm rate ("rolling-z@1e-5"): a method that
+threshold that matches the main detector's false-alarm rate ("rolling-z@3e-5"): a method that
 buys recall with false alarms is not better.
+
+Full grid, seeds 0 / 1 / 2, six-hour buckets (recall on the literal class, on its visible part,
+false alarms per key per 30 days, median delay in buckets)::
+
+    seasonal-nb      0.814 / 0.804 / 0.830   0.972 / 0.971 / 0.965   0.42 / 0.45 / 0.55   0
+    rolling-z        0.779 / 0.773 / 0.776   0.938 / 0.883 / 0.937   0.62 / 0.67 / 0.65   0
+    rolling-z@3e-5   0.761 / 0.756 / 0.753   0.917 / 0.876 / 0.930   0.50 / 0.48 / 0.53   0-1
+    cusum            0.743 / 0.742 / 0.722   0.945 / 0.949 / 0.951   0.33 / 0.22 / 0.27   1
+    fixed-threshold  0.252 / 0.249 / 0.238   0.228 / 0.270 / 0.232   0.65 / 0.72 / 0.72   1
+
+Shorter buckets see a three-hour burst undiluted (``--bucket-hours``; windows and warm-up are
+set in hours): seasonal-nb reaches 0.84-0.85 literal / 0.99 visible at 3 h (FA 0.40-0.53,
+delay 1 bucket), 0.84-0.86 at 2 h (FA 0.43-0.53, delay 1) and 0.84-0.87 at 1 h (FA 0.47-0.58,
+delay 1-2 buckets), while the z-score passes one false alarm per key and month below 3 h.
+The literal target of 0.95 is out of reach for any detector at this false-alarm rate: an
+oracle that knows the burst's hours, the true baseline and its dispersion, testing that one
+window at p < 0.01 (a looser test than a detector scanning every bucket can afford: 120
+six-hour tests a month), calls only 92-93% of the literal class on these streams.
 """
 
 from __future__ import annotations
@@ -43,6 +61,8 @@ from alerts.detectors.tails import nb_sf, poisson_sf
 from alerts.synthetic import Stream, StreamSpec, generate
 
 TARGETS = {"recall": 0.95, "false_alarms_per_30d": 1.0, "median_delay": 1.0}
+MATCHED_Z = "rolling-z@3e-5"
+"""The z-score at the threshold whose false alarms match the main detector's (six-hour buckets)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -75,7 +95,7 @@ def comparison_detectors(bucket_seconds: float) -> dict[str, Detector]:
     (so recall is compared at equal false alarms, not only at each method's usual setting)."""
     found = detectors_for(bucket_seconds)
     z = found["rolling-z"]
-    found["rolling-z@1e-5"] = replace(z, policy=replace(z.policy, alpha=1e-5))
+    found[MATCHED_Z] = replace(z, policy=replace(z.policy, alpha=3e-5))
     return found
 
 
