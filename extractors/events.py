@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors import nonevents
 from extractors.arguments import Args, noun_args, verb_args
@@ -25,6 +25,8 @@ from extractors.triggers import Trigger, find_triggers, lower_forms
 __all__ = ["Found", "events_in"]
 
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
+#: Categories whose object can be a deed ("condemned the attacks"): its doers are the target.
+CONDEMNING = frozenset({"accuse", "protest"})
 #: Assertions by a party that it was hit are accusations of the one who hit it.
 ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
@@ -120,11 +122,19 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     targets, loc2, target_tok = resolve_first(by_preference(trig, args.targets), mentions, dyad, sources, places_act=True)
     # A named state or a role phrase, not a person or thing qualified by a nationality.
     state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
+    preferred = by_preference(trig, args.targets)
+    deeds = [t for t in preferred if _is_hostile_noun(t, ctx.by_token)] if trig.category in CONDEMNING else []
+    about_deed = bool(deeds) and deeds[0] is preferred[0]  # not "condemned Armenia for the shelling"
+    if about_deed:
+        # "France condemned the attacks on Armenian territory": the accused are the attackers,
+        # never the victims named with the attack (whether parsed under the noun or the verb).
+        victims, _ = resolve_all([t for t in args.targets if t not in deeds], mentions, dyad)
+        targets = _condemned_parties(deeds, ctx.by_token, mentions, lex, dyad, {a.code for a in victims + sources})
     if not targets and trig.category in ("retreat", "sanction") and args.origins:
         targets, _, _ = resolve_first(args.origins, mentions, dyad, sources, places_act=True)  # "withdrawal from X"
-    if not targets and len(sources) < 2:
+    if not targets and len(sources) < 2 and not about_deed:  # a deed's victims are not its accused
         targets = deep_target(args.targets, mentions, sources)
-    if not targets and trig.category == "accuse":
+    if not targets and trig.category == "accuse" and not about_deed:
         targets = _condemned_parties(args.targets, ctx.by_token, mentions, lex, dyad)
     if trig.word.has("m") and args.targets and not targets and nonevents.is_metaphor_target(args.targets[0], False):
         return None  # "war on obesity"
@@ -185,18 +195,26 @@ def _emit(trig: Trigger, args: Args, p: _Parties, accusers: set[int]) -> list[Fo
     return out
 
 
-def _condemned_parties(cands, by_token, mentions, lex, dyad) -> list[Actor]:
+def _is_hostile_noun(tok: Token, by_token: dict[int, Trigger]) -> bool:
+    trig = by_token.get(tok.i)
+    return trig is not None and trig.category in HOSTILE and not trig.is_verb
+
+
+def _condemned_parties(cands, by_token, mentions, lex, dyad, exclude: set[str] = frozenset()) -> list[Actor]:
     """"The fighting was condemned": the accused are those who fight — the event noun's own agents,
-    or, for a definite "the fighting" with none named, the article's two parties."""
+    or, for a definite "the fighting" with none named, those of the article's two parties that are
+    neither named as its victims ("the attacks on Armenian territory") nor in `exclude` (the
+    condemners themselves, the victims named beside the deed)."""
     for t in cands:
-        trig = by_token.get(t.i)
-        if trig is None or trig.category not in HOSTILE or trig.is_verb:
+        if not _is_hostile_noun(t, by_token):
             continue
-        agents, _, _ = resolve_first(noun_args(t, lex).sources, mentions, dyad)
+        args = noun_args(t, lex)
+        agents, _, _ = resolve_first(args.sources, mentions, dyad)
         if agents:
             return agents
         if any(c.lower_ == "the" for c in t.children) and len(dyad) == 2:
-            return list(dyad)
+            named = set(exclude) | {a.code for a in resolve_first(args.targets, mentions, dyad, places_act=True)[0]}
+            return [d for d in dyad if d.code not in named]
     return []
 
 

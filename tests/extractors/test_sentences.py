@@ -165,3 +165,26 @@ def test_sentence(extract, text, specs):
         return
     for spec in specs:
         assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
+
+
+#: Condemning a deed accuses its doers, never the victims named with it.
+CONDEMNED_DEEDS = [
+    ("France condemned the attacks by Azerbaijan on Armenian villages.", "AZE", "ARM"),
+    ("The United States condemned the attack on Israel.", None, "ISR"),
+    ("Germany condemned the shelling of Ukrainian cities by Russia.", "RUS", "UKR"),
+    ("Armenia and Azerbaijan traded fire on Tuesday. Italy condemned the attacks on Armenian territory.", None, "ARM"),
+]
+
+
+@pytest.mark.parametrize("text,accused,victim", CONDEMNED_DEEDS, ids=[c[0][:50] for c in CONDEMNED_DEEDS])
+def test_condemning_a_deed_accuses_its_doers_not_its_victims(extract, text, accused, victim):
+    accusations = [e for e in extract(text) if e.category == "accuse"]
+    assert accusations, "the condemnation is an event"
+    assert all(e.target is None or e.target.code != victim for e in accusations), _show(accusations)
+    if accused is not None:
+        assert any(e.target is not None and e.target.code == accused for e in accusations), _show(accusations)
+
+
+def test_condemning_a_named_party_for_a_deed_still_accuses_it(extract):
+    accusations = [e for e in extract("Turkey condemned Armenia for the shelling.") if e.category == "accuse"]
+    assert [(e.source.code, e.target.code) for e in accusations] == [("TUR", "ARM")]
