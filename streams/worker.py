@@ -44,6 +44,8 @@ def run_worker(settings: Settings, *, on_app: Callable | None = None, loglevel: 
             fp.hooks["web_url"] = f"http://{settings.web_bind}:{web_port}"
             worker = faust.Worker(fp.app, loglevel=loglevel or settings.log_level, quiet=True,
                                   redirect_stdouts=False)
+            if not worker.stdout.isatty():  # Faust's start-up spinner writes cursor codes into logs and pipes
+                worker.spinner = None
             fp.hooks["worker"] = worker
             if on_app is not None:
                 on_app(fp)
