@@ -35,3 +35,27 @@ def test_tiny_tails_stay_accurate():
     direct = sum(math.exp(-1 - math.lgamma(i + 1)) for i in range(30, 60))
     assert poisson_sf(30, 1.0) == pytest.approx(direct, rel=1e-9)
     assert 0.0 < nb_sf(200, 1.0, 2.0) < 1e-20
+
+
+@pytest.mark.parametrize("mu", [0.05, 0.7, 3.0, 25.0, 400.0])
+@pytest.mark.parametrize("size", [0.3, 2.0, 40.0, 1e6])
+def test_the_same_as_scipy_stats(mu, size):
+    from scipy.stats import nbinom, poisson
+
+    for k in (1, 2, 5, int(mu) + 1, int(3 * mu) + 5):
+        assert poisson_sf(k, mu) == pytest.approx(poisson.sf(k - 1, mu), rel=1e-9, abs=1e-300)
+        # rel 1e-6: nbinom forms 1 - p from p = size / (size + mu) and loses digits when size >> mu
+        assert nb_sf(k, mu, size) == pytest.approx(nbinom.sf(k - 1, size, size / (size + mu)), rel=1e-6, abs=1e-300)
+
+
+def test_a_large_size_keeps_its_digits():
+    size, mean = 1e6, 0.05  # P(X >= 1) = 1 - (size / (size + mean)) ** size, exactly
+    assert nb_sf(1, mean, size) == pytest.approx(-math.expm1(size * math.log1p(-mean / (size + mean))), rel=1e-12)
+
+
+def test_the_same_as_the_continued_fractions_they_replaced():
+    # values of the pure-Python continued fractions (Numerical Recipes 6.2, 6.4) used before SciPy
+    assert poisson_sf(30, 1.0) == pytest.approx(1.43308e-33, rel=1e-5)
+    assert nb_sf(20, 5.0, 10.0) == pytest.approx(nb_direct(20, 5.0, 10.0), rel=1e-9)
+    assert nb_sf(4.2, 1.0, 2.0) == nb_sf(5, 1.0, 2.0)  # counts round up
+    assert nb_sf(0, 1.0, 2.0) == 1.0 and nb_sf(3, 0.0, 2.0) == 0.0
