@@ -14,8 +14,8 @@ tests make about one independent one), while the six-hour window makes a fresh t
 bucket. So each window gets the same false-alarm budget per unit of time rather than the same
 alpha: a window of ``w`` buckets is tested at ``alpha x w / alpha_window`` (its p-value is
 reported multiplied by ``alpha_window / w``, capped at 1). Short windows stay strict, long ones
-can see a slow doubling of a quiet key (the evaluation: +2 to +5 points of recall for about
-0.1 more false alarm per key and month), and the budget no longer grows when buckets shrink.
+can see a slow doubling of a quiet key (the evaluation: +2 to +5 points of recall for 0.1 to
+0.2 more false alarm per key and month), and the budget no longer grows when buckets shrink.
 
 Events cluster in articles (one report can hold five hostile sentences about one pair), so
 the test is made in article-equivalent units: counts and expectation are divided by the
