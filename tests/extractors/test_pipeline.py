@@ -96,3 +96,21 @@ def test_warm_vocabulary_makes_lexemes_and_changes_no_event(extractor):
     cold_events = [[e.to_dict() for e in evs] for evs in cold.extract_batch(arts)]
     assert any(warm_events)
     assert warm_events == cold_events
+
+
+def test_new_words_are_forgotten_periodically_without_changing_events():
+    """A long run's vocabulary stays flat: strings of new words are freed every N articles."""
+    arts = _wikinews(90)
+    keeping = Extractor(ExtractorConfig(forget_words_every=0, warm_vocab=False))
+    forgetting = Extractor(ExtractorConfig(forget_words_every=20, warm_vocab=False))
+    start = len(forgetting.nlp.vocab.strings)
+    kept, forgot, sizes = [], [], []
+    for i in range(0, len(arts), 10):
+        kept += keeping.extract_batch(arts[i:i + 10])
+        forgot += forgetting.extract_batch(arts[i:i + 10])
+        sizes.append(len(forgetting.nlp.vocab.strings))
+    assert [[e.to_dict() for e in evs] for evs in kept] == [[e.to_dict() for e in evs] for evs in forgot]
+    grown = len(keeping.nlp.vocab.strings) - start
+    assert grown > 1000  # ninety real articles bring a thousand or more new strings …
+    assert max(sizes) - start < grown * 0.6  # … of which a zone holds only its own twenty articles'
+    assert min(sizes[2:]) - start < grown / 4  # and drops them when it closes
