@@ -131,8 +131,10 @@ def cmd_evaluate_detectors(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from streams.bench import run_bench
+    from streams.bench import run_bench, run_soak
 
+    if args.soak:
+        return run_soak(input_path=args.input, limit=args.limit, n=args.soak, as_json=args.json)
     return run_bench(input_path=args.input, limit=args.limit, as_json=args.json, rate=args.rate)
 
 
@@ -193,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, help="use at most this many articles")
     p.add_argument("--rate", type=float, default=50.0, help="offered rate for the latency measurement (articles/s)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--soak", type=int, default=0, metavar="N",
+                   help="instead: memory over a replay of N never-seen articles made from the input")
     return parser
 
 

@@ -155,6 +155,18 @@ def run_bench(input_path: str | None = None, limit: int = 0, as_json: bool = Fal
     return 0
 
 
+def run_soak(input_path: str | None = None, limit: int = 0, n: int = 20000, as_json: bool = False) -> int:
+    from streams.bench.soak import print_soak, soak
+
+    result = soak([d for d in _load(input_path, limit) if d.get("text")], n)
+    result["input"] = input_path or "generated ordinary-news corpus"
+    if as_json:
+        print(orjson.dumps(result).decode())
+    else:
+        print_soak(result)
+    return 0
+
+
 def _print_table(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
