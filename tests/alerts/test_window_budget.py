@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from alerts.detectors import Observation, step
 from alerts.detectors.defaults import detectors_for
 from alerts.detectors.seasonal import SeasonalNB
@@ -23,8 +25,12 @@ def test_window_p_scales_with_length_and_stays_a_probability():
     det = SeasonalNB()
     assert det.window_p(1e-3, 1) == 1e-3
     assert det.window_p(1e-3, 12) < det.window_p(1e-3, 4) < det.window_p(1e-3, 1)
-    assert det.window_p(0.9, 2) == 0.45 and det.window_p(1.0, 1) == 1.0
-    assert SeasonalNB(alpha_window=6.0).window_p(0.5, 1) == 1.0  # capped
+    assert det.window_p(1e-3, 4) == pytest.approx(1e-3 / 4, rel=1e-3)  # small p: alpha scales with length
+    hourly = SeasonalNB(alpha_window=6.0)
+    assert hourly.window_p(1e-4, 1) == pytest.approx(6e-4, rel=1e-3)
+    for w in (1, 2, 4, 12, 72):  # a window that saw nothing unusual says so, at any length
+        assert det.window_p(1.0, w) == 1.0 and hourly.window_p(1.0, w) == 1.0
+        assert 0.0 < hourly.window_p(0.5, w) < 1.0
 
 
 def test_a_slow_three_day_rise_on_a_quiet_key_fires_through_the_long_window():
