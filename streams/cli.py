@@ -83,11 +83,12 @@ def cmd_extract(args) -> int:
 def cmd_backtest(args) -> int:
     import orjson
 
-    from alerts.monitor import Monitor, MonitorConfig
+    from alerts.monitor import Monitor
     from streams.offline import backtest, valid_articles
+    from streams.settings import load_settings
 
     articles = list(valid_articles(args.file, errors=sys.stderr))
-    monitor = Monitor(MonitorConfig(), trace_keys=frozenset([args.scope]) if args.scope else frozenset())
+    monitor = Monitor(load_settings().monitor_config(), trace_keys=frozenset([args.scope]) if args.scope else frozenset())
     out = open(args.out, "wb") if args.out else sys.stdout.buffer
     alerts = []
     with _progress(len(articles), "backtest") as progress:

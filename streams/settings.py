@@ -10,6 +10,8 @@ import yaml
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from alerts.monitor import MonitorConfig
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FLASHPOINT_", frozen=True, extra="ignore")
@@ -31,6 +33,8 @@ class Settings(BaseSettings):
     fetch_max_wait_ms: int = Field(100, ge=1, le=1500, description="longest a consumer fetch may wait for data (latency)")
     broker_wait_s: float = Field(15.0, gt=0, description="how long to wait for a broker at start")
     broker_lost_exit_s: float = Field(60.0, gt=0, description="exit when the broker stays away this long")
+    bucket_hours: int = Field(
+        6, description="detector bucket length in hours; shorter alerts sooner on more alerts (see alerts/evaluation.py)")
     dedupe_window: int = Field(100_000, ge=0, description="how many recent article ids are remembered for dedupe")
     kafka_security_protocol: str = Field("PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
     kafka_sasl_mechanism: str | None = Field(None, description="PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512")
@@ -38,6 +42,13 @@ class Settings(BaseSettings):
     kafka_sasl_password: SecretStr | None = None
     kafka_ssl_cafile: Path | None = None
     log_level: str = Field("info", description="debug, info, warning, error")
+
+    @field_validator("bucket_hours")
+    @classmethod
+    def _whole_buckets_per_day(cls, v: int) -> int:
+        if v not in (1, 2, 3, 6, 12, 24):
+            raise ValueError("bucket_hours must divide a day: 1, 2, 3, 6, 12 or 24")
+        return v
 
     @field_validator("broker")
     @classmethod
@@ -47,6 +58,10 @@ class Settings(BaseSettings):
         if not v.startswith(("kafka://", "aiokafka://")):
             v = f"kafka://{v}"
         return v
+
+    def monitor_config(self) -> MonitorConfig:
+        """The detectors' configuration: the same for the worker and for `backtest`."""
+        return MonitorConfig(bucket_seconds=self.bucket_hours * 3600)
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"

@@ -33,7 +33,7 @@ CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudE
 
 def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     metrics, topics = fp.metrics, fp.topics
-    config = config or MonitorConfig()
+    config = config or fp.settings.monitor_config()
     table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str,
                          extra_topic_configs={"max.message.bytes": MAX_MESSAGE_BYTES})
     held: dict = {"monitor": None, "offset": -1, "seen": 0, "heard": {}, "counted": {}}

@@ -44,6 +44,16 @@ def test_invalid_setting_is_a_clear_error(monkeypatch):
         load_settings()
 
 
+def test_bucket_length_is_one_setting_for_worker_and_backtest(monkeypatch):
+    monkeypatch.delenv("FLASHPOINT_BUCKET_HOURS", raising=False)
+    assert load_settings().monitor_config().bucket_seconds == 6 * 3600
+    monkeypatch.setenv("FLASHPOINT_BUCKET_HOURS", "3")
+    assert load_settings().monitor_config().bucket_seconds == 3 * 3600
+    monkeypatch.setenv("FLASHPOINT_BUCKET_HOURS", "5")  # buckets must tile a day (day-of-week seasons)
+    with pytest.raises(ValueError, match="bucket_hours must divide a day"):
+        load_settings()
+
+
 def test_checkpoint_round_trip_is_exact_and_compact():
     from alerts.monitor import Monitor
     from alerts.synthetic_events import demo_like
