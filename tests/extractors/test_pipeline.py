@@ -98,19 +98,18 @@ def test_warm_vocabulary_makes_lexemes_and_changes_no_event(extractor):
     assert warm_events == cold_events
 
 
-def test_new_words_are_forgotten_periodically_without_changing_events():
-    """A long run's vocabulary stays flat: strings of new words are freed every N articles."""
-    arts = _wikinews(90)
-    keeping = Extractor(ExtractorConfig(forget_words_every=0, warm_vocab=False))
-    forgetting = Extractor(ExtractorConfig(forget_words_every=20, warm_vocab=False))
-    start = len(forgetting.nlp.vocab.strings)
-    kept, forgot, sizes = [], [], []
+def test_the_pipeline_reloads_when_new_words_pile_up_without_changing_events():
+    """A long run's vocabulary stays bounded: past `max_new_strings` the pipeline is reloaded."""
+    arts = _wikinews(60)
+    keeping = Extractor(ExtractorConfig(max_new_strings=0, warm_vocab=False))
+    reloading = Extractor(ExtractorConfig(max_new_strings=300, warm_vocab=False))
+    start = len(reloading.nlp.vocab.strings)
+    kept, reloaded, sizes = [], [], []
     for i in range(0, len(arts), 10):
         kept += keeping.extract_batch(arts[i:i + 10])
-        forgot += forgetting.extract_batch(arts[i:i + 10])
-        sizes.append(len(forgetting.nlp.vocab.strings))
-    assert [[e.to_dict() for e in evs] for evs in kept] == [[e.to_dict() for e in evs] for evs in forgot]
-    grown = len(keeping.nlp.vocab.strings) - start
-    assert grown > 1000  # ninety real articles bring a thousand or more new strings …
-    assert max(sizes) - start < grown * 0.6  # … of which a zone holds only its own twenty articles'
-    assert min(sizes[2:]) - start < grown / 4  # and drops them when it closes
+        reloaded += reloading.extract_batch(arts[i:i + 10])
+        sizes.append(len(reloading.nlp.vocab.strings))
+    assert [[e.to_dict() for e in evs] for evs in kept] == [[e.to_dict() for e in evs] for evs in reloaded]
+    assert len(keeping.nlp.vocab.strings) - start > 1000  # sixty real articles bring many new strings …
+    assert reloading.stats["reloads"] >= 2  # … so the bounded one reloaded
+    assert max(sizes) - start < 1000 and keeping.stats["reloads"] == 0
