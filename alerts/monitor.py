@@ -114,7 +114,7 @@ class Monitor:
         self.template: dict[str, Any] = s.get("template") or self.detector.init_state()
         self.counters: dict[str, int] = {"articles": 0, "events_counted": 0, "late_articles": 0, "late_events": 0,
                                          "buckets_closed": 0, "keys_created": 0, "keys_dropped": 0,
-                                         "alerts_firing": 0, "alerts_resolved": 0, **s.get("counters", {})}
+                                         "alerts_firing": 0, "alerts_escalated": 0, "alerts_resolved": 0, **s.get("counters", {})}
         self.traces: dict[str, list[dict[str, Any]]] = {k: list(v) for k, v in s.get("traces", {}).items()}
         for key in self.trace_keys:
             self.traces.setdefault(key, [])
@@ -276,8 +276,13 @@ class Monitor:
             series["alert"] = alert.to_data()
             self.counters["alerts_firing"] += 1
             return alert
-        if decision.transition == "hold" and cands:
+        if decision.transition in ("hold", "escalate") and cands:
             series["spike"] = ev.keep_best(series["spike"], cands, limit)
+        if decision.transition == "escalate":  # a new firing alert for the spike so far, more severe
+            alert = self._make(key, decision, "firing", series["spike"])
+            series["alert"] = alert.to_data()
+            self.counters["alerts_escalated"] += 1
+            return alert
         if decision.transition == "resolve":
             alert = self._make(key, decision, "resolved", series["spike"])
             series["alert"], series["spike"] = None, []

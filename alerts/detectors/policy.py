@@ -4,7 +4,7 @@ Shared by every detector so that the evaluation compares statistics, not bookkee
 alert state is a plain dict kept inside the detector state under ``"alert"``.
 
 A key fires when its decisive window is surprising enough (``p < alpha``) *and* clears the
-floors; it then stays firing while any window is still mildly surprising (``p < hold_alpha``)
+floors; it escalates when a later window earns a higher severity; it stays firing while any window is still mildly surprising (``p < hold_alpha``)
 and resolves after ``resolve_after`` calm buckets in a row: hysteresis. After resolving it
 cannot fire again for ``cooldown`` buckets, and never through a window that reaches back into
 the spike it has just resolved (``clear_from``): one spike, one firing alert.
@@ -29,7 +29,7 @@ SEVERITY_ORDER = ("low", "medium", "high", "critical")
 class Decision:
     """What one bucket did to a key's alert state."""
 
-    transition: str  # quiet | fire | hold | resolve
+    transition: str  # quiet | fire | hold | escalate (still firing, higher severity) | resolve
     firing: bool  # firing after this bucket
     severity: str | None = None
     start: int | None = None  # first bucket of the alert window
@@ -105,7 +105,12 @@ class AlertPolicy:
                 new["p_value"] = min(new["p_value"], score.p_value)
                 sev = self.severity_of(score=score.score, ratio=ratio)
                 if SEVERITY_ORDER.index(sev) > SEVERITY_ORDER.index(new["severity"]):
+                    # an analyst must hear that a "low" spike became "critical" while it lasts,
+                    # not only in the resolved alert days later
                     new["severity"] = sev
+                    p = new["p_value"]
+                    return new, Decision("escalate", True, sev, new["start"], i + 1, new["observed"],
+                                         new["expected"], p, -math.log10(max(p, 1e-300)))
             return new, Decision("hold", True, new["severity"])
         new["calm"] += 1
         if new["calm"] < self.resolve_after:

@@ -73,3 +73,18 @@ def test_floors():
     assert not p.floors_pass(4, 4, 0.1)  # too few events
     assert not p.floors_pass(9, 2, 0.1)  # too few articles
     assert not p.floors_pass(140, 40, 100.0)  # a busy key needs a real jump
+
+
+def test_a_firing_key_escalates_once_per_higher_severity():
+    weak, stronger, strongest, calm = score(5e-4), score(1e-9), score(1e-13), score(0.5)
+    state = POLICY.initial()
+    decisions = []
+    for i, s in enumerate([weak, stronger, stronger, strongest, calm, calm]):
+        state, d = POLICY.decide(state, s, Observation(index=i, count=s.observed))
+        decisions.append(d)
+    assert [d.transition for d in decisions] == ["fire", "escalate", "hold", "escalate", "hold", "resolve"]
+    fire, up1, _, up2, _, resolved = decisions
+    assert (fire.start, up1.start, up2.start) == (0, 0, 0) and (up1.end, up2.end) == (2, 4)
+    order = ("low", "medium", "high", "critical")
+    assert order.index(fire.severity) < order.index(up1.severity) < order.index(up2.severity) == 3
+    assert resolved.severity == "critical"

@@ -45,8 +45,25 @@ def test_silent_through_the_two_quiet_weeks(replay):
 
 def test_every_spike_fires_once_and_resolves_once(replay):
     monitor, alerts = replay
+    order = ("low", "medium", "high", "critical")
     for key in {a.key for a in alerts}:
-        states = [a.state for a in alerts if a.key == key]
-        assert states[0] == "firing"
-        assert all(x != y for x, y in zip(states, states[1:]))  # firing, resolved, firing, ...
+        mine = [a for a in alerts if a.key == key]
+        assert mine[0].state == "firing"
+        for x, y in zip(mine, mine[1:]):
+            if x.state == y.state == "firing":  # an escalation: the same spike, now more severe
+                assert y.window_start == x.window_start and y.window_end > x.window_end
+                assert order.index(y.severity) > order.index(x.severity)
+            else:
+                assert x.state != y.state  # firing, resolved, firing, ...
     assert monitor.counters["late_events"] == 0
+
+
+def test_a_spike_that_grows_is_escalated_while_it_fires(replay):
+    """The ceasefire spike starts "low" on 14 Sept and grows for days: the analyst hears it."""
+    monitor, alerts = replay
+    by_key: dict[str, list] = {}
+    for a in alerts:
+        by_key.setdefault(a.key, []).append(a)
+    escalated = [y for seq in by_key.values() for x, y in zip(seq, seq[1:]) if x.state == y.state == "firing"]
+    assert escalated and monitor.counters["alerts_escalated"] == len(escalated)
+    assert any(a.signal == "ceasefire" and a.severity in ("high", "critical") for a in escalated)
