@@ -62,6 +62,8 @@ class AlertPolicy:
         default=((12.0, 8.0, "critical"), (8.0, 4.0, "high"), (5.0, 2.0, "medium"))
     )
     """(minimum -log10 p, minimum observed/expected, name), strongest first; otherwise "low"."""
+    escalate_from: str = "high"
+    """A firing key whose severity rises to this level or above sends a new firing alert."""
 
     def floors_pass(self, observed: float, articles: float, expected: float) -> bool:
         return observed >= self.min_count and articles >= self.min_articles and observed >= self.min_ratio * expected
@@ -106,8 +108,10 @@ class AlertPolicy:
                 sev = self.severity_of(score=score.score, ratio=ratio)
                 if SEVERITY_ORDER.index(sev) > SEVERITY_ORDER.index(new["severity"]):
                     # an analyst must hear that a "low" spike became "critical" while it lasts,
-                    # not only in the resolved alert days later
+                    # not only in the resolved alert days later; low → medium is not worth a page
                     new["severity"] = sev
+                    if SEVERITY_ORDER.index(sev) < SEVERITY_ORDER.index(self.escalate_from):
+                        return new, Decision("hold", True, sev)
                     p = new["p_value"]
                     return new, Decision("escalate", True, sev, new["start"], i + 1, new["observed"],
                                          new["expected"], p, -math.log10(max(p, 1e-300)))

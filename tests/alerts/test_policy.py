@@ -88,3 +88,12 @@ def test_a_firing_key_escalates_once_per_higher_severity():
     order = ("low", "medium", "high", "critical")
     assert order.index(fire.severity) < order.index(up1.severity) < order.index(up2.severity) == 3
     assert resolved.severity == "critical"
+
+
+def test_low_to_medium_is_no_escalation_worth_a_page():
+    state = POLICY.initial()
+    got = []
+    for i, s in enumerate([score(5e-4), score(1e-6)]):  # low, then medium
+        state, d = POLICY.decide(state, s, Observation(index=i, count=s.observed))
+        got.append((d.transition, d.severity))
+    assert got == [("fire", "low"), ("hold", "medium")]
