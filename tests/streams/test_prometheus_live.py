@@ -27,6 +27,8 @@ pytestmark = [pytest.mark.integration,
 CUTOFF = "2022-09-15T12:00:00Z"  # mid-escalation: some alerts are still firing when Prometheus is queried
 
 
+PAGES: dict[str, bytes] = {}  # the worker's /metrics page, taken while it runs
+
 def _deploy_helpers():
     spec = importlib.util.spec_from_file_location("deploy_checks", REPO / "tests" / "test_deploy.py")
     module = importlib.util.module_from_spec(spec)
@@ -92,6 +94,7 @@ scrape_configs:
                 pass
             time.sleep(1)
         time.sleep(3)
+        PAGES["worker"] = urllib.request.urlopen(f"http://127.0.0.1:{worker.port}/metrics", timeout=10).read()
         yield base
     finally:
         prom.terminate()
@@ -122,6 +125,14 @@ def test_every_rule_file_loads_and_evaluates(scraped):
                 for g in yaml.safe_load(path.read_text())["groups"] for r in g["rules"]}
     assert expected and expected <= loaded
     assert all(r["health"] != "err" for g in rules for r in g["rules"]), rules
+
+
+def test_the_whole_worker_page_passes_promtool_check_metrics(scraped):
+    """Ours and Faust's metrics alike: a linting Prometheus setup takes the page as it is."""
+    page = PAGES["worker"]
+    assert b"flashpoint_articles_detected_total" in page and b"faust_" in page
+    result = subprocess.run(["promtool", "check", "metrics"], input=page, capture_output=True, timeout=60)
+    assert result.returncode == 0, (result.stdout + result.stderr).decode()[-2000:]
 
 
 def test_worker_target_is_up(scraped):
