@@ -10,11 +10,12 @@ from typing import IO
 import orjson
 
 from alerts.model import Alert
-from alerts.monitor import Monitor, MonitorConfig
+from alerts.monitor import Monitor
 from extractors.article import parse_article
 from extractors.model import Article, Event, InvalidArticle
 from streams.dedupe import RecentIds
 from streams.jsonl import read_article_docs
+from streams.settings import load_settings
 
 BATCH = 32
 
@@ -62,7 +63,7 @@ def backtest(articles: Iterable[Article], extractor=None, monitor: Monitor | Non
     from extractors.pipeline import Extractor
 
     extractor = extractor or Extractor()
-    monitor = monitor if monitor is not None else Monitor(MonitorConfig())
+    monitor = monitor if monitor is not None else Monitor(load_settings().monitor_config())  # as the worker's
     seen = RecentIds()
     ordered = sorted(articles, key=lambda a: a.timestamp)  # stable: equal times keep file order
     fresh = [a for a in ordered if not seen.check_and_add(a.id)]
