@@ -27,6 +27,8 @@ __all__ = ["Found", "events_in"]
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories whose object can be a deed ("condemned the attacks"): its doers are the target.
 CONDEMNING = frozenset({"accuse", "protest"})
+#: Verbs whose "on" names the doer of the deed: "blamed the attack on Azerbaijan".
+BLAMING = frozenset({"blame", "pin"})
 #: Assertions by a party that it was hit are accusations of the one who hit it.
 ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
@@ -123,13 +125,19 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     # A named state or a role phrase, not a person or thing qualified by a nationality.
     state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
     preferred = by_preference(trig, args.targets)
-    deeds = [t for t in preferred if _is_hostile_noun(t, ctx.by_token)] if trig.category in CONDEMNING else []
+    # "blamed the attack on Azerbaijan" names the doer with "on": the old target rule is right there
+    condemns = trig.category in CONDEMNING and trig.word.lemma not in BLAMING
+    deeds = [t for t in preferred if _is_hostile_noun(t, ctx.by_token)] if condemns else []
     about_deed = bool(deeds) and deeds[0] is preferred[0]  # not "condemned Armenia for the shelling"
     if about_deed:
         # "France condemned the attacks on Armenian territory": the accused are the attackers,
         # never the victims named with the attack (whether parsed under the noun or the verb).
-        victims, _ = resolve_all([t for t in args.targets if t not in deeds], mentions, dyad)
+        others = [t for t in args.targets if t not in deeds]
+        doers = [t for t in others if t.dep_ == "pobj" and t.head.lower_ == "from"]  # "the rocket fire from Gaza"
+        victims, _ = resolve_all([t for t in others if t not in doers], mentions, dyad)
         targets = _condemned_parties(deeds, ctx.by_token, mentions, lex, dyad, {a.code for a in victims + sources})
+        if not targets and doers:
+            targets, _, _ = resolve_first(doers, mentions, dyad, sources, places_act=True)
     if not targets and trig.category in ("retreat", "sanction") and args.origins:
         targets, _, _ = resolve_first(args.origins, mentions, dyad, sources, places_act=True)  # "withdrawal from X"
     if not targets and len(sources) < 2 and not about_deed:  # a deed's victims are not its accused
@@ -210,6 +218,8 @@ def _condemned_parties(cands, by_token, mentions, lex, dyad, exclude: set[str] =
             continue
         args = noun_args(t, lex)
         agents, _, _ = resolve_first(args.sources, mentions, dyad)
+        if not agents:  # "the rocket fire from Gaza"
+            agents, _, _ = resolve_first(args.origins, mentions, dyad, places_act=True)
         if agents:
             return agents
         if any(c.lower_ == "the" for c in t.children) and len(dyad) == 2:

@@ -185,6 +185,11 @@ def test_condemning_a_deed_accuses_its_doers_not_its_victims(extract, text, accu
         assert any(e.target is not None and e.target.code == accused for e in accusations), _show(accusations)
 
 
-def test_condemning_a_named_party_for_a_deed_still_accuses_it(extract):
-    accusations = [e for e in extract("Turkey condemned Armenia for the shelling.") if e.category == "accuse"]
-    assert [(e.source.code, e.target.code) for e in accusations] == [("TUR", "ARM")]
+@pytest.mark.parametrize("text,pair", [
+    ("Turkey condemned Armenia for the shelling.", ("TUR", "ARM")),
+    ("Armenia blamed the attack on Azerbaijan.", ("ARM", "AZE")),  # blame … on: the doer
+    ("Israel condemned the rocket fire from Gaza.", ("ISR", "PSE")),  # a deed from somewhere: its doer
+])
+def test_condemnations_that_name_the_doer_still_accuse_it(extract, text, pair):
+    accusations = [e for e in extract(text) if e.category == "accuse"]
+    assert [(e.source.code, e.target.code) for e in accusations if e.target] == [pair], _show(accusations)
