@@ -43,10 +43,15 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         blob = table.get(CHECKPOINT_KEY)
         saved = unpack(blob) if blob else {"offset": -1, "counted": {}, "state": None}
         held["offset"], held["counted"] = saved["offset"], dict(saved["counted"])
+        monitor = None
         if saved["state"] is not None:
-            monitor = Monitor.from_dict(config, saved["state"])
-            log.info("detector state restored: input offset %s, %d bytes", held["offset"], len(blob))
-        else:
+            try:
+                monitor = Monitor.from_dict(config, saved["state"])
+                log.info("detector state restored: input offset %s, %d bytes", held["offset"], len(blob))
+            except ValueError as exc:  # the bucket length (or the state layout) changed: learn afresh
+                log.warning("detector state not restored, starting afresh from input offset %s: %s",
+                            held["offset"], exc)
+        if monitor is None:
             monitor = Monitor(config)
             monitor.expect_sources([str(p) for p in range(fp.hooks.get("article_partitions", 1))])
         held["heard"] = {}
