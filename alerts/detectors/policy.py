@@ -4,10 +4,12 @@ Shared by every detector so that the evaluation compares statistics, not bookkee
 alert state is a plain dict kept inside the detector state under ``"alert"``.
 
 A key fires when its decisive window is surprising enough (``p < alpha``) *and* clears the
-floors; it escalates when a later window earns a higher severity; it stays firing while any window is still mildly surprising (``p < hold_alpha``)
-and resolves after ``resolve_after`` calm buckets in a row: hysteresis. After resolving it
-cannot fire again for ``cooldown`` buckets, and never through a window that reaches back into
-the spike it has just resolved (``clear_from``): one spike, one firing alert.
+floors; it stays firing while any window is still mildly surprising (``p < hold_alpha``) and
+resolves after ``resolve_after`` calm buckets in a row: hysteresis. While firing it escalates
+(another firing alert for the same spike) when a window earns a severity of ``escalate_from`` or
+more. After resolving it cannot fire again for ``cooldown`` buckets, and never through a window
+that reaches back into the spike it has just resolved (``clear_from``): one spike, one fire,
+one resolve.
 
 >>> AlertPolicy().severity_of(score=13.0, ratio=9.0), AlertPolicy().severity_of(score=4.5, ratio=9.0)
 ('critical', 'low')

@@ -62,8 +62,10 @@ def alertmanager_body(event: dict[str, Any]) -> Body:
     }
     if evidence and evidence[0].get("url"):
         annotations["evidence_url"] = str(evidence[0]["url"])
-    # Alertmanager's fingerprint is a hash of the label set, so firing and resolved match.
-    fingerprint = hashlib.sha256(_dumps(sorted(labels.items())).encode()).hexdigest()[:16]
+    # One spike, one fingerprint: firing, its escalations and its resolve match, so the hash
+    # leaves out the severity, which rises as a spike grows.
+    identity = sorted((k, v) for k, v in labels.items() if k != "severity")
+    fingerprint = hashlib.sha256(_dumps(identity).encode()).hexdigest()[:16]
     resolved = data["state"] == "resolved"
     alert = {
         "status": "resolved" if resolved else "firing",

@@ -51,6 +51,11 @@ def test_alertmanager_resolved_matches_its_firing_alert(make_alert):
     assert resolved["groupKey"] == firing["groupKey"]
     other = json.loads(alertmanager_body(make_alert(actors=("ISR", "PSE")).to_cloudevent()).text)
     assert other["alerts"][0]["fingerprint"] != firing["alerts"][0]["fingerprint"]
+    # an escalation of the same spike (higher severity) is the same Alertmanager alert
+    data = make_alert("firing").to_cloudevent()
+    data["data"] = {**data["data"], "severity": "critical"}
+    escalated = json.loads(alertmanager_body(data).text)
+    assert escalated["alerts"][0]["fingerprint"] == firing["alerts"][0]["fingerprint"]
 
 
 @pytest.mark.integration
