@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import time
-import urllib.request
-import uuid
 from pathlib import Path
 
 import orjson
@@ -16,6 +11,8 @@ import orjson
 from extractors.article import parse_article
 from extractors.model import InvalidArticle
 from streams.bench.corpus import generate
+from streams.bench.probe import metric, wait
+from streams.bench.worker import bench_worker
 from streams.bench.measure import (EventArrivals, extract_rate, naive_rate, percentile, process_tree, rss_mb,
                                    tokenizer_rate)
 
@@ -36,86 +33,45 @@ def _load(input_path: str | None, limit: int) -> list[dict]:
     return docs
 
 
-def _metric(port: int, name: str) -> float:
-    body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in body.splitlines()
-               if line.startswith(name + " ") or line.startswith(name + "{"))
-
-
-def _wait(predicate, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)  # scraping /metrics costs the worker CPU: poll gently
-    raise TimeoutError(f"bench: {what} not reached within {timeout:.0f}s")
-
-
 def end_to_end(docs: list[dict], rate: float) -> dict:
     """Throughput flat out, then latency at `rate`, through the embedded broker and a `flashpoint run` worker."""
-    from streams.broker import EmbeddedBroker, free_port
-    from streams.replay import ensure_topics, replay
-    from streams.settings import load_settings
+    from kafka import KafkaProducer
 
-    run = uuid.uuid4().hex[:6]
-    with EmbeddedBroker() as broker:
-        prefix = f"bench{run}."
-        settings = load_settings(broker=broker.url, topic_prefix=prefix)
-        ensure_topics(broker.bootstrap, settings)
-        port = free_port()
-        env = {**os.environ, "FLASHPOINT_BROKER": broker.url, "FLASHPOINT_TOPIC_PREFIX": prefix,
-               "FLASHPOINT_APP_ID": f"bench{run}", "FLASHPOINT_WEB_PORT": str(port),
-               "FLASHPOINT_DATA_DIR": f"/tmp/flashpoint-bench-{run}", "FLASHPOINT_LOG_LEVEL": "WARNING"}
-        worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "run"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            _wait(lambda: _metric(port, "flashpoint_articles_received_total") >= 0, 90, "worker start")
-            # warm-up: the model loads and the group settles before anything is timed
-            warm = [orjson.dumps({**d, "id": f"warm-{i}"}) for i, d in enumerate(docs[:20])]
-            replay(warm, broker.bootstrap, settings)
-            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= len(warm), 180, "warm-up")
-            base = _metric(port, "flashpoint_articles_processed_total")
-            lines = [orjson.dumps({**d, "id": f"tput-{i}"}) for i, d in enumerate(docs)]
-            started = time.perf_counter()
-            replay(lines, broker.bootstrap, settings)
-            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= base + len(lines), 1800, "throughput run")
-            e2e = len(lines) / (time.perf_counter() - started)
-            rss = [rss_mb(p) for p in process_tree(worker.pid)]
+    from streams.replay import replay
 
-            arrivals = EventArrivals(broker.bootstrap, prefix + "events")
-            n_latency = min(len(docs), max(100, int(rate * 10)))
-            produced: dict[str, float] = {}
-            lat_lines = []
-            for i in range(n_latency):
-                doc = docs[i % len(docs)]
-                lat_lines.append(orjson.dumps({**doc, "id": f"lat-{i}"}))
-            from kafka import KafkaProducer
+    with bench_worker("bench", start_timeout=90) as w:
+        port, bootstrap, settings = w.port, w.bootstrap, w.settings
+        # warm-up: the model loads and the group settles before anything is timed
+        warm = [orjson.dumps({**d, "id": f"warm-{i}"}) for i, d in enumerate(docs[:20])]
+        replay(warm, bootstrap, settings)
+        wait(lambda: metric(port, "flashpoint_articles_processed_total") >= len(warm), 180, "warm-up")
+        base = metric(port, "flashpoint_articles_processed_total")
+        lines = [orjson.dumps({**d, "id": f"tput-{i}"}) for i, d in enumerate(docs)]
+        started = time.perf_counter()
+        replay(lines, bootstrap, settings)
+        wait(lambda: metric(port, "flashpoint_articles_processed_total") >= base + len(lines), 1800, "throughput run")
+        e2e = len(lines) / (time.perf_counter() - started)
+        rss = [rss_mb(p) for p in process_tree(w.proc.pid)]
 
-            producer = KafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=0)
-            t0 = time.monotonic()
-            for i, line in enumerate(lat_lines):
-                target = t0 + i / rate
-                if (ahead := target - time.monotonic()) > 0:
-                    time.sleep(ahead)
-                produced[f"lat-{i}"] = time.monotonic()
-                producer.send(prefix + "articles", key=f"lat-{i}".encode(), value=line)
-                producer.flush()
-            producer.close()
-            base2 = base + len(lines)
-            _wait(lambda: _metric(port, "flashpoint_articles_processed_total") >= base2 + n_latency, 600, "latency run")
-            time.sleep(1.0)
-            arrivals.close()
-            latencies = [arrivals.first_seen[k] - t for k, t in produced.items() if k in arrivals.first_seen]
-            rss += [rss_mb(p) for p in process_tree(worker.pid)]
-        finally:
-            worker.send_signal(signal.SIGTERM)
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+        arrivals = EventArrivals(bootstrap, settings.topic("events"))
+        n_latency = min(len(docs), max(100, int(rate * 10)))
+        produced: dict[str, float] = {}
+        lat_lines = [orjson.dumps({**docs[i % len(docs)], "id": f"lat-{i}"}) for i in range(n_latency)]
+        producer = KafkaProducer(bootstrap_servers=bootstrap, linger_ms=0)
+        t0 = time.monotonic()
+        for i, line in enumerate(lat_lines):
+            if (ahead := t0 + i / rate - time.monotonic()) > 0:
+                time.sleep(ahead)
+            produced[f"lat-{i}"] = time.monotonic()
+            producer.send(settings.topic("articles"), key=f"lat-{i}".encode(), value=line)
+            producer.flush()
+        producer.close()
+        done = base + len(lines) + n_latency
+        wait(lambda: metric(port, "flashpoint_articles_processed_total") >= done, 600, "latency run")
+        time.sleep(1.0)
+        arrivals.close()
+        latencies = [arrivals.first_seen[k] - t for k, t in produced.items() if k in arrivals.first_seen]
+        rss += [rss_mb(p) for p in process_tree(w.proc.pid)]
     return {"e2e_articles_per_s": e2e, "latency_p50_s": percentile(latencies, 0.5),
             "latency_p99_s": percentile(latencies, 0.99), "latency_samples": len(latencies),
             "worker_rss_mb": max(rss) if rss else 0.0, "worker_rss_total_mb": sum(rss) / 2 if rss else 0.0}

@@ -9,12 +9,6 @@ It samples the RSS of the worker and of each extraction child after every tenth 
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -22,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 import orjson
 
 from streams.bench.measure import process_tree, rss_mb
-from streams.bench.run import _metric, _wait
+from streams.bench.probe import metric, wait
+from streams.bench.worker import bench_worker
 
 SPREAD_DAYS = 60
 
@@ -41,45 +36,23 @@ def soak_lines(docs: list[dict], n: int, seed: str) -> list[bytes]:
 
 
 def soak(docs: list[dict], n: int, samples: int = 10) -> dict:
-    from streams.broker import EmbeddedBroker, free_port
-    from streams.replay import ensure_topics, replay
-    from streams.settings import load_settings
+    from streams.replay import replay
 
-    run = uuid.uuid4().hex[:6]
-    lines = soak_lines(docs, n, run)
-    data_dir = tempfile.mkdtemp(prefix=f"flashpoint-soak-{run}-")
+    lines = soak_lines(docs, n, uuid.uuid4().hex[:6])
     timeline = []
-    with EmbeddedBroker() as broker:
-        prefix = f"soak{run}."
-        settings = load_settings(broker=broker.url, topic_prefix=prefix)
-        ensure_topics(broker.bootstrap, settings)
-        port = free_port()
-        env = {**os.environ, "FLASHPOINT_BROKER": broker.url, "FLASHPOINT_TOPIC_PREFIX": prefix,
-               "FLASHPOINT_APP_ID": f"soak{run}", "FLASHPOINT_WEB_PORT": str(port),
-               "FLASHPOINT_DATA_DIR": data_dir, "FLASHPOINT_LOG_LEVEL": "WARNING"}
-        worker = subprocess.Popen([sys.executable, "-m", "streams.cli", "run"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            _wait(lambda: _metric(port, "flashpoint_articles_received_total") >= 0, 120, "worker start")
-            step = max(1, n // samples)
-            started = time.monotonic()
-            for i in range(0, n, step):
-                chunk = lines[i:i + step]
-                replay(chunk, broker.bootstrap, settings)
-                done = i + len(chunk)
-                # every article is accounted for: counted by the detectors, dead-lettered or a duplicate
-                _wait(lambda: _accounted(port) >= done, 1800, "soak chunk")
-                tree = process_tree(worker.pid)
-                timeline.append({"articles": done, "seconds": round(time.monotonic() - started, 1),
-                                 "worker_rss_mb": round(rss_mb(worker.pid), 1),
-                                 "children_rss_mb": [round(rss_mb(p), 1) for p in tree[1:] if rss_mb(p) > 50]})
-        finally:
-            worker.send_signal(signal.SIGTERM)
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-            shutil.rmtree(data_dir, ignore_errors=True)
+    with bench_worker("soak") as w:
+        step = max(1, n // samples)
+        started = time.monotonic()
+        for i in range(0, n, step):
+            chunk = lines[i:i + step]
+            replay(chunk, w.bootstrap, w.settings)
+            done = i + len(chunk)
+            # every article is accounted for: counted by the detectors, dead-lettered or a duplicate
+            wait(lambda: _accounted(w.port) >= done, 1800, "soak chunk")
+            children = [rss_mb(p) for p in process_tree(w.proc.pid)[1:]]
+            timeline.append({"articles": done, "seconds": round(time.monotonic() - started, 1),
+                             "worker_rss_mb": round(rss_mb(w.proc.pid), 1),
+                             "children_rss_mb": [round(v, 1) for v in children if v > 50]})
     first, last = timeline[0], timeline[-1]
     return {"soak_articles": n, "timeline": timeline,
             "worker_rss_growth_mb": round(last["worker_rss_mb"] - first["worker_rss_mb"], 1),
@@ -87,8 +60,8 @@ def soak(docs: list[dict], n: int, samples: int = 10) -> dict:
 
 
 def _accounted(port: int) -> float:
-    return (_metric(port, "flashpoint_articles_detected_total") + _metric(port, "flashpoint_articles_duplicate_total")
-            + _metric(port, "flashpoint_deadletter_total"))
+    return (metric(port, "flashpoint_articles_detected_total") + metric(port, "flashpoint_articles_duplicate_total")
+            + metric(port, "flashpoint_deadletter_total"))
 
 
 def print_soak(result: dict) -> None:
