@@ -121,10 +121,10 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
         sector = role_sectors()[args.sources[0].lower_]
         sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
-    targets, loc2, target_tok = resolve_first(by_preference(trig, args.targets), mentions, dyad, sources, places_act=True)
+    preferred = by_preference(trig, args.targets)
+    targets, loc2, target_tok = resolve_first(preferred, mentions, dyad, sources, places_act=True)
     # A named state or a role phrase, not a person or thing qualified by a nationality.
     state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
-    preferred = by_preference(trig, args.targets)
     # "blamed the attack on Azerbaijan" names the doer with "on": the old target rule is right there
     condemns = trig.category in CONDEMNING and trig.word.lemma not in BLAMING
     deeds = [t for t in preferred if _is_hostile_noun(t, ctx.by_token)] if condemns else []
