@@ -58,9 +58,10 @@ class Score:
     p_value: float  # P(count >= observed | no change), or the detector's equivalent
     window: int  # length of the decisive window in buckets (it ends with this bucket)
     floors_ok: bool  # the decisive window passes the minimum-count / article / ratio floors
-    hold_p: float  # smallest p over all windows, floors ignored: keeps a firing alert open
+    hold_p: float  # smallest p of the windows that may hold a firing alert open, floors ignored
     warm: bool  # enough history to trust the baseline
     bucket_expected: float  # expected count of this bucket alone (for sums over a spike)
+    near_p: float = 1.0  # smallest raw p of the short windows: a near-alert, not learned as normal
 
     @property
     def score(self) -> float:

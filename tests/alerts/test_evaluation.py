@@ -45,3 +45,15 @@ def test_same_seed_same_report():
 
     grid = EvalGrid(rates=(1.0, 20.0), multipliers=(5.0,), durations=(12,), burst_reps=1, null_reps=1)
     assert evaluate_detectors(**small, grid=grid) == evaluate_detectors(**small, grid=grid)
+
+
+def test_a_sustained_rise_raises_fewer_alerts_than_when_held_by_a_day_only(report):
+    from dataclasses import replace
+
+    from alerts.detectors.defaults import detectors_for
+
+    main = report["methods"]["seasonal-nb"]
+    base = detectors_for(6 * 3600)["seasonal-nb"]
+    day_only = evaluate_detectors(seed=0, quick=True, detectors={"day": replace(base, hold_by_age=False)})["methods"]["day"]
+    assert main["shift_recall"] >= 0.75  # most two-week rises are called at all
+    assert main["alerts_per_shift"] < 1.8 < day_only["alerts_per_shift"]
