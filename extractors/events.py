@@ -155,9 +155,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)
     frame = frame_of(args.anchor or trig.tok, lex)
-    if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE:
-        # an agreement refused or failed is a rejection that happened, not a non-event
-        # (but "denied agreeing" disowns the agreement and rejects nothing)
+    if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE and trig.is_verb:
+        # an agreement refused or failed is a rejection that happened, not a non-event (but
+        # "denied agreeing" disowns the agreement, and "peace without an agreement" rejects nothing)
         trig.category, trig.cameo = "reject", PLOVER["reject"][0]
         frame = replace(frame, negated=False)
     speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None

@@ -213,3 +213,8 @@ def test_a_denied_agreement_is_not_a_rejection(extract):
     events = extract("Russia denied agreeing to the ceasefire with Ukraine.")
     agreeing = [e for e in events if e.trigger.text == "agreeing"]
     assert agreeing and all(e.category == "agree" and e.negated for e in agreeing), _show(events)
+
+
+def test_an_agreement_merely_absent_is_not_a_rejection(extract):
+    events = extract("Peace in Yemen is impossible without an agreement between Saudi Arabia and Iran.")
+    assert not [e for e in events if e.category == "reject"], _show(events)
