@@ -16,8 +16,9 @@ unnormalised with their own weekly profile (see :mod:`alerts.synthetic`). Every 
 
 * recall: share of bursts with a firing alert (a new spike, or an escalation of one already
   firing) from the burst's first bucket up to a day after its end, for three classes: the
-  issue's target class (multiplier >= 3 and >= 5 events in the burst), its *visible* part (an oracle that knows the burst's hours, the true baseline and its
-  dispersion would call the burst at p < 1e-6), and all bursts;
+  issue's target class (multiplier >= 3 and >= 5 events in the burst), its *visible* part (an
+  oracle that knows the burst's hours, the true baseline and its dispersion would call the
+  burst at p < 1e-6), and all bursts;
 * false alarms per key per 30 days: firing alerts in the evaluated part of the null streams;
 * median delay: buckets from the bucket holding the burst's first hour to the firing alert,
   over detected target bursts (0 = the alert came when that bucket closed);
