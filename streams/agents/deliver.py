@@ -15,6 +15,7 @@ import time
 
 import orjson
 from aiokafka import AIOKafkaConsumer
+from faust.exceptions import NotReady
 
 from streams.app import Flashpoint
 from streams.dedupe import RecentIds
@@ -83,7 +84,12 @@ def install_deliver(fp: Flashpoint) -> None:
                 for _tp, messages in batches.items():
                     by_key = [list(g) for _k, g in groupby(sorted(messages, key=lambda m: (m.key or b"", m.offset)),
                                                            key=lambda m: m.key)]
-                    await asyncio.gather(*(in_order(group) for group in by_key))
+                    try:
+                        await asyncio.gather(*(in_order(group) for group in by_key))
+                    except NotReady:  # shutting down: the producer is gone and the batch is not
+                        # committed, so a restarted worker delivers it again (at least once)
+                        log.info("delivery stops: the producer has stopped; the uncommitted batch will be redelivered")
+                        return
                 if batches:
                     await consumer.commit()
         finally:
