@@ -88,7 +88,8 @@ class SeasonalNB(PolicyDecisions):
         size = bl.nb_size(self.baseline, base)
         firing = state["alert"]["firing"]
         ys, arts, mus = state["ring"]
-        best = hold_p = near_p = None
+        best = None
+        hold_p = near_p = 1.0
         clear_from = state["alert"].get("clear_from")
         # a spike is held by windows as long as it has lasted: a burst of hours resolves within
         # a day of its end, a rise of days is not dropped for one quiet day inside it
@@ -111,10 +112,11 @@ class SeasonalNB(PolicyDecisions):
             cand = (not floors_ok, self.window_p(p, k + 1), k + 1, y, m, floors_ok)
             if best is None or cand < best:
                 best = cand
-            if w <= self.hold_window or near_p is None:
-                near_p = p if near_p is None else min(near_p, p)
-            if w <= holding or hold_p is None:  # on the firing test's scale: hysteresis alike for all
-                hold_p = min(hold_p if hold_p is not None else 1.0, self.window_p(p, k + 1))
+            shortest = w == self.windows[0]
+            if w <= self.hold_window or shortest:
+                near_p = min(near_p, p)
+            if w <= holding or shortest:  # on the firing test's scale: hysteresis alike for all
+                hold_p = min(hold_p, self.window_p(p, k + 1))
         _, p, w, y, m, floors_ok = best
         warm = base["n"] >= self.policy.warmup
         return Score(y, m, p, w, floors_ok, hold_p, warm, mu, near_p)
