@@ -6,7 +6,7 @@ article offsets and ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +31,8 @@ CONDEMNING = frozenset({"accuse", "protest"})
 BLAMING = frozenset({"blame", "pin"})
 #: Assertions by a party that it was hit are accusations of the one who hit it.
 ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
+#: Cooperation that, refused, is a rejection (PLOVER REJECT: "will not accept", "refused to allow").
+REFUSABLE = frozenset({"agree", "concede"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 
 
@@ -153,6 +155,11 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)
     frame = frame_of(args.anchor or trig.tok, lex)
+    if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE and trig.is_verb:
+        # an agreement refused or failed is a rejection that happened, not a non-event (but
+        # "denied agreeing" disowns the agreement, and "peace without an agreement" rejects nothing)
+        trig.category, trig.cameo = "reject", PLOVER["reject"][0]
+        frame = replace(frame, negated=False)
     speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
     if (
         speaker is not None and trig.category in HOSTILE and not targets and sources

@@ -193,3 +193,28 @@ def test_condemning_a_deed_accuses_its_doers_not_its_victims(extract, text, accu
 def test_condemnations_that_name_the_doer_still_accuse_it(extract, text, pair):
     accusations = [e for e in extract(text) if e.category == "accuse"]
     assert [(e.source.code, e.target.code) for e in accusations if e.target] == [pair], _show(accusations)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Turkey said it would not accept the proposal from Greece.", "TUR"),
+    ("Serbia refused to recognise the independence of Kosovo.", "SRB"),
+    ("Ethiopia and Egypt failed to reach an agreement on the dam.", None),
+])
+def test_refused_agreement_is_a_rejection(extract, text, source):
+    events = extract(text)
+    rejections = [e for e in events if e.category == "reject" and not e.negated]
+    assert rejections and all("hostility" in e.signals for e in rejections), _show(events)
+    assert not [e for e in events if e.category == "agree" and not e.negated], _show(events)
+    if source is not None:
+        assert any(e.source is not None and e.source.code == source for e in rejections), _show(events)
+
+
+def test_a_denied_agreement_is_not_a_rejection(extract):
+    events = extract("Russia denied agreeing to the ceasefire with Ukraine.")
+    agreeing = [e for e in events if e.trigger.text == "agreeing"]
+    assert agreeing and all(e.category == "agree" and e.negated for e in agreeing), _show(events)
+
+
+def test_an_agreement_merely_absent_is_not_a_rejection(extract):
+    events = extract("Peace in Yemen is impossible without an agreement between Saudi Arabia and Iran.")
+    assert not [e for e in events if e.category == "reject"], _show(events)
