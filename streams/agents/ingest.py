@@ -41,6 +41,7 @@ def install_ingest(fp: Flashpoint) -> None:
     settings, metrics, topics = fp.settings, fp.metrics, fp.topics
     # per run of the agent: after a restart, ids of articles lost in flight must not count as seen
     seen = RecentIds(settings.dedupe_window)
+    read: dict[int, list[int]] = {}  # partition → [first, last] offset read by this run of the agent
     pool_holder: dict[str, ExtractionPool] = {}
 
     def pool() -> ExtractionPool:
@@ -91,6 +92,7 @@ def install_ingest(fp: Flashpoint) -> None:
     async def ingest(stream):
         stream = stream.noack()
         seen.clear()
+        read.clear()
         await pool().warm_up()
         queue: asyncio.Queue = asyncio.Queue(maxsize=max(2, pool().processes))
 
@@ -118,14 +120,31 @@ def install_ingest(fp: Flashpoint) -> None:
                 await batcher.add((event, await accept(event.message)))
                 metrics.stage_latency.labels("ingest").observe(time.perf_counter() - started)
         finally:
+            log.info("articles read by this run, per partition (first, last offset): %s",
+                     {p: tuple(span) for p, span in sorted(read.items())})
             batcher.stop()
             publisher_task.cancel()
             if "pool" in pool_holder:
                 pool_holder.pop("pool").close()
 
+    def resumed(message) -> None:
+        """Where this run starts reading a partition; loud if that is past the group's committed offset."""
+        committed = getattr(fp.app.consumer, "_committed_offset", {}).get(message.tp)
+        if committed is not None and message.offset > committed:
+            # nothing here can read them back: Faust has already acked the gap as compacted
+            log.error("articles partition %s resumed at offset %s, past the committed offset %s: %d articles "
+                      "skipped (a broker that misreports offsets: see README, embedded broker)",
+                      message.partition, message.offset, committed, message.offset - committed)
+        else:
+            log.info("articles partition %s: first offset read %s", message.partition, message.offset)
+
     async def accept(message) -> Article | None:
         """The article, or None when it is dead-lettered or a duplicate (still acked in order)."""
         metrics.articles_received.inc()
+        span = read.setdefault(message.partition, [message.offset, message.offset])
+        if span[0] == message.offset:
+            resumed(message)
+        span[1] = message.offset
         try:
             article = parse_article(message.value, max_bytes=settings.max_article_bytes)
         except InvalidArticle as exc:

@@ -12,13 +12,7 @@ from streams.settings import load_settings
 
 from .conftest import SAMPLE
 
-pytestmark = [
-    pytest.mark.integration,
-    # In full-suite runs on 28 Nov the restarted worker stopped receiving part-way through the
-    # second half (217 of 300 received, process idle, no error logged); the test passes on its
-    # own. Skipped until that stall of the ingest consumer is understood (see the session note).
-    pytest.mark.skip(reason="ingest consumer stall after a restart, under investigation"),
-]
+pytestmark = pytest.mark.integration
 
 
 def test_a_changed_bucket_length_starts_the_detector_afresh_instead_of_failing(broker, make_worker):
@@ -33,6 +27,9 @@ def test_a_changed_bucket_length_starts_the_detector_afresh_instead_of_failing(b
     assert worker.stop() == 0
 
     again = make_worker(FLASHPOINT_BUCKET_HOURS="3").start()
+    # Tansu 0.6 may start a group member that joins while articles are being produced past
+    # its committed offset (README, embedded broker); this test is about the bucket length
+    again.wait_until(lambda w: "Worker ready" in w.log_path.read_text(), what="second worker ready")
     replay(second, broker.bootstrap, settings)
     again.wait_until(lambda w: w.total("flashpoint_articles_detected_total") >= len(second), what="second half counted")
     log = again.log_path.read_text()
