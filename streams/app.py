@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import faust
@@ -22,7 +21,6 @@ import orjson
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY
 
-from streams.fetchgap import install_fetch_gap_guard
 from streams.metrics import Metrics
 from streams.settings import Settings
 
@@ -136,7 +134,6 @@ def create_app(settings: Settings, *, broker_url: str, web_port: int | None = No
     else:  # a second app in one process (tests): reuse the registered collectors' page
         _metrics_page(app)
     fp = Flashpoint(settings=settings, app=app, topics=topics, metrics=_metrics())
-    install_fetch_gap_guard(partial(_on_fetch_hole, fp.metrics))
 
     from streams.agents.detect import install_detect
     from streams.agents.ingest import install_ingest
@@ -149,11 +146,6 @@ def create_app(settings: Settings, *, broker_url: str, web_port: int | None = No
     install_lag(fp)
     from streams.watchdog import install_watchdog; install_watchdog(fp)  # exits if the broker stays away
     return fp
-
-
-def _on_fetch_hole(metrics: Metrics, tp: Any, position: int, base: int) -> None:
-    log.warning("fetch of %s[%s] at offset %s skipped to %s: fetching the hole again", tp.topic, tp.partition, position, base)
-    metrics.fetch_holes.labels(tp.topic).inc()
 
 
 _METRICS: Metrics | None = None

@@ -30,8 +30,6 @@ class Metrics:
                                        ["stage"], buckets=LATENCY_BUCKETS, registry=r)
         self.consumer_lag = Gauge("flashpoint_consumer_lag_messages", "High-water mark minus committed offset",
                                   ["topic", "partition"], registry=r)
-        self.fetch_holes = Counter("flashpoint_fetch_holes", "Fetched record sets cut at a hole in the offsets and fetched again",
-                                   ["topic"], registry=r)
         self.late_events = Counter("flashpoint_late_events", "Articles whose event-time bucket had already closed", registry=r)
         self.watermark = Gauge("flashpoint_watermark_timestamp_seconds", "Event-time watermark of the detectors", registry=r)
         self.webhook_deliveries = Counter("flashpoint_webhook_deliveries", "Webhook outcomes per endpoint",
