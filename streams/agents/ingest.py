@@ -133,7 +133,7 @@ def install_ingest(fp: Flashpoint) -> None:
         if committed is not None and message.offset > committed:
             # nothing here can read them back: Faust has already acked the gap as compacted
             log.error("articles partition %s resumed at offset %s, past the committed offset %s: %d articles "
-                      "skipped (README: known issue, a worker joining while articles arrive)",
+                      "skipped (see streams/reseek.py)",
                       message.partition, message.offset, committed, message.offset - committed)
         else:
             log.info("articles partition %s: first offset read %s", message.partition, message.offset)

@@ -27,8 +27,7 @@ def test_a_changed_bucket_length_starts_the_detector_afresh_instead_of_failing(b
     assert worker.stop() == 0
 
     again = make_worker(FLASHPOINT_BUCKET_HOURS="3").start()
-    # a worker that joins while articles arrive can lose some of its first fetches (README,
-    # known issue; about 1 run in 3 here); this test is about the bucket length
+    # this test is about the bucket length; joining while articles arrive: test_restart_under_load
     again.wait_until(lambda w: "Worker ready" in w.log_path.read_text(), what="second worker ready")
     replay(second, broker.bootstrap, settings)
     again.wait_until(lambda w: w.total("flashpoint_articles_detected_total") >= len(second), what="second half counted")
