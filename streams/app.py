@@ -22,7 +22,7 @@ from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY
 
 from streams.metrics import Metrics
-from streams.reseek import install_reseek_after_resume
+from streams.reseek import install_resume_after_seek
 from streams.settings import Settings
 
 log = logging.getLogger("flashpoint")
@@ -135,7 +135,7 @@ def create_app(settings: Settings, *, broker_url: str, web_port: int | None = No
     else:  # a second app in one process (tests): reuse the registered collectors' page
         _metrics_page(app)
     fp = Flashpoint(settings=settings, app=app, topics=topics, metrics=_metrics())
-    install_reseek_after_resume()
+    install_resume_after_seek()
 
     from streams.agents.detect import install_detect
     from streams.agents.ingest import install_ingest

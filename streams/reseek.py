@@ -1,6 +1,7 @@
 """After a rebalance, resume the stream partitions only once Faust has resumed flow and they are sought.
 
-Why: Faust 0.15's `Recovery._resume_streams` runs in this order.
+Why: Faust 0.15's `Recovery._resume_streams` and `Recovery.on_recovery_completed` (after a
+changelog restore) both run in this order.
 1. It resumes the stream partitions. The fetcher is already running, because it was resumed to
    read the changelogs, so records arrive in the agents' queues at once, and Faust's read offsets
    advance past them.
@@ -24,21 +25,24 @@ from __future__ import annotations
 from typing import Any
 
 
-def install_reseek_after_resume() -> None:
-    """Wrap `faust.tables.recovery.Recovery._resume_streams` once per process."""
+def install_resume_after_seek() -> None:
+    """Wrap both of Faust's ways out of recovery, once per process."""
     from faust.tables.recovery import Recovery
 
-    if getattr(Recovery._resume_streams, "_flashpoint_reseek", False):
-        return
-    resume_streams = Recovery._resume_streams
+    for name in ("_resume_streams", "on_recovery_completed"):
+        method = getattr(Recovery, name)
+        if not getattr(method, "_flashpoint_resume_after_seek", False):
+            setattr(Recovery, name, _resume_after_seek(method))
 
-    async def resume_streams_seeked(self: Any, generation_id: int = 0) -> None:
+
+def _resume_after_seek(leave_recovery):
+    async def wrapped(self: Any, generation_id: int = 0) -> None:
         consumer = self.app.consumer
         resume = consumer.resume_partitions
         deferred: set[Any] = set()
-        consumer.resume_partitions = deferred.update  # an instance attribute: this call only
+        shadow = consumer.resume_partitions = deferred.update  # an instance attribute: this call only
         try:
-            await resume_streams(self, generation_id)
+            await leave_recovery(self, generation_id)
             if deferred and self.app.consumer_generation_id == generation_id:
                 committed = await consumer.seek_to_committed()
                 for tp in deferred:
@@ -46,9 +50,10 @@ def install_reseek_after_resume() -> None:
                     # nothing committed yet: from the start, as auto_offset_reset="earliest" would
                     await consumer.seek(tp, offset if offset and offset > 0 else 0)
         finally:
-            del consumer.resume_partitions
+            if vars(consumer).get("resume_partitions") is shadow:
+                del consumer.resume_partitions
             if deferred:
                 resume(deferred)
 
-    resume_streams_seeked._flashpoint_reseek = True  # type: ignore[attr-defined]
-    Recovery._resume_streams = resume_streams_seeked
+    wrapped._flashpoint_resume_after_seek = True  # type: ignore[attr-defined]
+    return wrapped
