@@ -61,7 +61,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         return monitor
 
     def checkpoint(monitor: Monitor, offset: int) -> None:
-        blob = pack({"offset": offset, "counted": held["counted"], "state": monitor.to_dict()})
+        blob = pack({"offset": offset, "counted": held["counted"], "state": orjson.Fragment(monitor.to_json())})
         if len(blob) > MAX_MESSAGE_BYTES:  # fail loudly: a silently dropped checkpoint breaks recovery
             raise RuntimeError(f"detector checkpoint of {len(blob)} bytes exceeds {MAX_MESSAGE_BYTES}; "
                                "shorten MonitorConfig.key_ttl")

@@ -49,8 +49,10 @@ def test_context_manager_starts_a_kafka_broker_on_loopback_and_stops_it():
 
 OWNER = textwrap.dedent(
     """
-    import sys, time
+    import signal, sys, time
     from streams.broker import EmbeddedBroker
+    # a shell's background job starts with SIGINT ignored; an interactive owner has the default
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     broker = EmbeddedBroker().start()
     print(broker.proc.pid, flush=True)
     if sys.argv[1] == "raise":
