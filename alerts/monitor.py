@@ -125,18 +125,22 @@ class Monitor:
         return orjson.loads(self.to_json())  # a deep copy that is also proof of JSON-ability
 
     def to_json(self) -> bytes:
-        """`to_dict()` as JSON bytes, without building the copy: what a checkpoint writes.
+        """`to_dict()` as JSON bytes, without building the copy.
 
         >>> Monitor.from_dict(MonitorConfig(), orjson.loads(Monitor().to_json())).to_dict() == Monitor().to_dict()
         True
         """
-        state = {"version": STATE_VERSION, "bucket_seconds": self.config.bucket_seconds,
-                 "frontier": self.frontier, "max_time": self.max_time,
-                 "watermark": self.watermark,  # informational; recomputed from max_time on restore
-                 "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
-                 "source_max": self.source_max,
-                 "template": self.template, "counters": self.counters, "traces": self.traces}
-        return orjson.dumps(state)
+        return orjson.dumps(self.snapshot())
+
+    def snapshot(self) -> dict[str, Any]:
+        """The live state that `to_dict()` copies, for a caller that serialises it at once (a
+        checkpoint writes each series apart); it must not be kept or changed."""
+        return {"version": STATE_VERSION, "bucket_seconds": self.config.bucket_seconds,
+                "frontier": self.frontier, "max_time": self.max_time,
+                "watermark": self.watermark,  # informational; recomputed from max_time on restore
+                "open": sorted([i, b] for i, b in self.open.items()), "series": self.series,
+                "source_max": self.source_max,
+                "template": self.template, "counters": self.counters, "traces": self.traces}
 
     @classmethod
     def from_dict(cls, config: MonitorConfig, d: dict[str, Any], trace_keys: frozenset[str] | None = None) -> Monitor:

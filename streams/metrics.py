@@ -30,6 +30,8 @@ class Metrics:
                                        ["stage"], buckets=LATENCY_BUCKETS, registry=r)
         self.consumer_lag = Gauge("flashpoint_consumer_lag_messages", "High-water mark minus committed offset",
                                   ["topic", "partition"], registry=r)
+        self.checkpoint_bytes = Counter("flashpoint_checkpoint_bytes", "Bytes of detector checkpoints written to the state changelog",
+                                        registry=r)
         self.late_events = Counter("flashpoint_late_events", "Articles whose event-time bucket had already closed", registry=r)
         self.watermark = Gauge("flashpoint_watermark_timestamp_seconds", "Event-time watermark of the detectors", registry=r)
         self.webhook_deliveries = Counter("flashpoint_webhook_deliveries", "Webhook outcomes per endpoint",

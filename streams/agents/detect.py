@@ -1,7 +1,8 @@
 """count + detect: feed every extracted article to the pure `alerts.monitor.Monitor`, publish its alerts.
 
-The monitor's state lives in a Faust table (changelog-backed): one compressed record per
-checkpoint, holding the state and the input offset it covers, written before that batch is acked. After a crash the
+The monitor's state lives in a Faust table (changelog-backed), written by `streams.state.CheckpointStore`
+before each batch is acked: a compressed delta per checkpoint (the series that changed, the input
+offset it covers) over a full base written now and then. After a crash the
 restored state plus the offset guard give exactly the decisions of an uninterrupted run;
 any alert re-sent in between carries the same deterministic id. Articles that ingest extracts a
 second time after a crash (at-least-once) carry their articles-topic offset and are recognised
@@ -23,10 +24,9 @@ from alerts.monitor import Monitor, MonitorConfig
 from extractors.model import event_from_dict, rfc3339_to_epoch
 from streams.app import MAX_MESSAGE_BYTES, Flashpoint, dumps
 from streams.batching import Batcher
-from streams.state import pack, unpack
+from streams.state import CheckpointStore
 
 log = logging.getLogger("flashpoint.detect")
-CHECKPOINT_KEY = "checkpoint"
 SOURCE_IDLE_S = 30.0
 CLOUDEVENT_HEADERS = {"content-type": b"application/cloudevents+json"}  # CloudEvents Kafka binding, structured mode
 
@@ -36,18 +36,23 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     config = config or fp.settings.monitor_config()
     table = fp.app.Table("detector-state", default=None, partitions=1, key_type=str,
                          extra_topic_configs={"max.message.bytes": MAX_MESSAGE_BYTES})
+    store = CheckpointStore(table, max_record_bytes=MAX_MESSAGE_BYTES)
     held: dict = {"monitor": None, "offset": -1, "seen": 0, "heard": {}, "counted": {}}
     fp.hooks["detect_seen"] = lambda: held["seen"]
 
     def restore() -> Monitor:
-        blob = table.get(CHECKPOINT_KEY)
-        saved = unpack(blob) if blob else {"offset": -1, "counted": {}, "state": None}
-        held["offset"], held["counted"] = saved["offset"], dict(saved["counted"])
         monitor = None
+        try:
+            saved = store.load() or {"offset": -1, "counted": {}, "state": None}
+        except ValueError as exc:  # a damaged changelog: counting starts afresh, loudly
+            log.error("detector checkpoint unreadable, starting afresh: %s", exc)
+            saved = {"offset": -1, "counted": {}, "state": None}
+        held["offset"], held["counted"] = saved["offset"], dict(saved["counted"])
         if saved["state"] is not None:
             try:
                 monitor = Monitor.from_dict(config, saved["state"])
-                log.info("detector state restored: input offset %s, %d bytes", held["offset"], len(blob))
+                log.info("detector state restored: input offset %s, %d series", held["offset"],
+                         len(saved["state"]["series"]))
             except ValueError as exc:  # the bucket length (or the state layout) changed: learn afresh
                 log.warning("detector state not restored, starting afresh from input offset %s: %s",
                             held["offset"], exc)
@@ -61,11 +66,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         return monitor
 
     def checkpoint(monitor: Monitor, offset: int) -> None:
-        blob = pack({"offset": offset, "counted": held["counted"], "state": orjson.Fragment(monitor.to_json())})
-        if len(blob) > MAX_MESSAGE_BYTES:  # fail loudly: a silently dropped checkpoint breaks recovery
-            raise RuntimeError(f"detector checkpoint of {len(blob)} bytes exceeds {MAX_MESSAGE_BYTES}; "
-                               "shorten MonitorConfig.key_ttl")
-        table[CHECKPOINT_KEY] = blob
+        metrics.checkpoint_bytes.inc(store.save(offset=offset, counted=held["counted"], state=monitor.snapshot()))
         held["offset"] = offset
 
     def idle_sources(monitor: Monitor) -> list[str]:
@@ -98,7 +99,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
     @fp.app.agent(topics.extracted, name="detect")
     async def detect(stream):
         held["stream"] = stream = stream.noack()
-        batcher = Batcher(commit, size=1000, within=1.0)  # a checkpoint serialises the whole state
+        batcher = Batcher(commit, size=1000, within=1.0)  # a checkpoint serialises every series
         batcher.start()
         try:
             async for event in stream.events():
