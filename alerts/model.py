@@ -35,6 +35,9 @@ class Alert:
     severity: str
     state: str  # firing | resolved
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)  # at most five
+    escalation: bool = field(default=False, compare=False)
+    """A firing alert for a spike already firing, at a higher severity (not in the alert's data:
+    the contract's states are firing and resolved; metrics count it apart)."""
 
     @property
     def key(self) -> str:

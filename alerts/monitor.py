@@ -45,7 +45,7 @@ one or two articles from ever doing so.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import orjson
@@ -291,7 +291,7 @@ class Monitor:
         if decision.transition in ("hold", "escalate") and cands:
             series["spike"] = ev.keep_best(series["spike"], cands, limit)
         if decision.transition == "escalate":  # a new firing alert for the spike so far, more severe
-            alert = self._make(key, decision, "firing", series["spike"])
+            alert = replace(self._make(key, decision, "firing", series["spike"]), escalation=True)
             series["alert"] = alert.to_data()
             self.counters["alerts_escalated"] += 1
             return alert

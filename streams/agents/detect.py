@@ -82,7 +82,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         for alert in alerts:
             await topics.alerts.send(key=alert.key.encode(), value=dumps(alert.to_cloudevent()),
                                      timestamp=rfc3339_to_epoch(alert.window_end), headers=CLOUDEVENT_HEADERS)
-            metrics.alerts.labels(alert.signal, alert.scope, alert.state).inc()
+            metrics.alerts.labels(alert.signal, alert.scope, "escalated" if alert.escalation else alert.state).inc()
 
     async def commit(events) -> None:
         """Checkpoint the state (covering everything observed so far), then ack `events`."""

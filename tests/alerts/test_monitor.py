@@ -211,3 +211,26 @@ def test_a_state_of_another_bucket_length_is_refused():
     snapshot = m.to_dict()
     Monitor(MonitorConfig(), state=snapshot).observe("x", START + 3 * DAY, None, [event("x", START + 3 * DAY)])
     assert snapshot == m.to_dict()  # the caller's dict is left alone
+
+
+def test_an_escalation_is_flagged_and_only_a_firing_alert_of_a_spike_already_firing_is_one():
+    from alerts.model import SEVERITIES
+
+    escalations = 0
+    for seed in range(3):
+        monitor, firing = Monitor(), {}
+        for row in demo_like(seed=seed):
+            for alert in monitor.observe(*row):
+                before = firing.get(alert.key)
+                if alert.state == "resolved":
+                    assert not alert.escalation
+                    firing.pop(alert.key, None)
+                    continue
+                assert alert.escalation == (before is not None), alert
+                if before is not None:
+                    assert SEVERITIES.index(alert.severity) > SEVERITIES.index(before.severity)
+                    assert alert.window_start == before.window_start  # the same spike, grown
+                    assert "escalation" not in alert.to_data()  # the contract's alert is unchanged
+                    escalations += 1
+                firing[alert.key] = alert
+    assert escalations >= 3
