@@ -89,26 +89,34 @@ class CheckpointStore:
         return {"offset": record["offset"], "counted": record["counted"], "state": state}
 
     def save(self, *, offset: int, counted: dict[str, int], state: dict[str, Any]) -> int:
-        """Write a checkpoint of `state` (a monitor snapshot, serialised here and not kept).
+        """Write a checkpoint of `state` to the table; returns the bytes written."""
+        written = 0
+        for key, blob in self.records(offset=offset, counted=counted, state=state):
+            self.table[key] = blob
+            written += len(blob)
+        return written
 
-        Returns the bytes written. Raises CheckpointTooLarge before writing anything too big.
+    def records(self, *, offset: int, counted: dict[str, int], state: dict[str, Any]) -> list[tuple[str, str]]:
+        """The records of a checkpoint of `state` (a monitor snapshot, serialised here and not
+        kept), in the order they must be written: a new base when one is due, then the checkpoint.
+
+        The store counts them as written. Raises CheckpointTooLarge before returning anything too big.
         """
         series = {key: orjson.dumps(value) for key, value in state["series"].items()}
         rest = orjson.dumps({k: v for k, v in state.items() if k != "series"})
-        written = 0
+        out = []
+        gen, slot = self._gen, self._slot
         changed, dropped = self._delta(series)
         if changed is None:
-            self._gen, self._slot = self._gen + 1, 1 - self._slot
-            base_blob = self._check(pack({"gen": self._gen, "series": _fragments(series)}))
-            self.table[BASE_KEYS[self._slot]] = base_blob
-            written += len(base_blob)
+            gen, slot, changed, dropped = gen + 1, 1 - slot, {}, []
+            out.append((BASE_KEYS[slot], self._check(pack({"gen": gen, "series": _fragments(series)}))))
+        out.append((CHECKPOINT_KEY, self._check(pack({
+            "base": gen, "slot": slot, "offset": offset, "counted": counted,
+            "rest": orjson.Fragment(rest), "changed": _fragments(changed), "dropped": dropped}))))
+        if len(out) == 2:
+            self._gen, self._slot = gen, slot
             self._base, self._base_bytes = series, sum(map(len, series.values()))
-            changed, dropped = {}, []
-        blob = self._check(pack({"base": self._gen, "slot": self._slot, "offset": offset, "counted": counted,
-                                 "rest": orjson.Fragment(rest), "changed": _fragments(changed),
-                                 "dropped": dropped}))
-        self.table[CHECKPOINT_KEY] = blob
-        return written + len(blob)
+        return out
 
     def _delta(self, series: dict[str, bytes]) -> tuple[dict[str, bytes] | None, list[str]]:
         """The series that differ from the base and the keys gone from it; None: write a new base."""

@@ -65,8 +65,18 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         held["monitor"] = monitor
         return monitor
 
-    def checkpoint(monitor: Monitor, offset: int) -> None:
-        metrics.checkpoint_bytes.inc(store.save(offset=offset, counted=held["counted"], state=monitor.snapshot()))
+    async def checkpoint(monitor: Monitor, offset: int, current) -> None:
+        records = store.records(offset=offset, counted=held["counted"], state=monitor.snapshot())
+        for n, (key, blob) in enumerate(records):
+            if n:
+                # Tansu reports a partition's end as the first offset of its last record batch + 1,
+                # and Faust recovers a table up to that end: the record that names a new base must
+                # not share a batch with it, or a restart right after would not see it
+                await fp.app.producer.flush()
+            # table writes take their partition from the current event, which a timer task lacks
+            held["stream"]._set_current_event(current)
+            table[key] = blob
+            metrics.checkpoint_bytes.inc(len(blob))
         held["offset"] = offset
 
     def idle_sources(monitor: Monitor) -> list[str]:
@@ -90,9 +100,7 @@ def install_detect(fp: Flashpoint, config: MonitorConfig | None = None) -> None:
         # after a revoke the monitor is gone but these events are still acked: an unacked
         # offset would leave a gap that blocks every later commit of this partition
         if monitor is not None and held["observed"] > held["offset"]:
-            # table writes take their partition from the current event, which a timer task lacks
-            held["stream"]._set_current_event(events[-1])
-            checkpoint(monitor, held["observed"])
+            await checkpoint(monitor, held["observed"], events[-1])
         for event in events:
             await held["stream"].ack(event)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 
 import pytest
@@ -33,4 +34,24 @@ def test_a_worker_restarted_while_articles_arrive_loses_none(broker, make_worker
     assert again.total("flashpoint_articles_detected_total") == len(second)
     log = again.log_path.read_text()
     assert "past the committed offset" not in log
+    assert again.stop() == 0
+
+
+def test_a_checkpoint_written_with_a_new_base_is_restored_after_a_kill(broker, make_worker):
+    """The first checkpoint writes a base and the record naming it. Tansu reports a partition's
+    end as the first offset of its last record batch + 1, and Faust recovers a table only up to
+    that end: were the two records one batch, a restarted worker would not see the checkpoint."""
+    lines = [line for line in SAMPLE.read_bytes().splitlines() if line.strip()]
+    worker = make_worker().start()
+    settings = load_settings(broker=broker.url, topic_prefix=worker.prefix)
+    ensure_topics(broker.bootstrap, settings)
+    replay(lines[:1], broker.bootstrap, settings)
+    worker.wait_until(lambda w: w.total("flashpoint_checkpoint_bytes_total") > 0, what="first checkpoint")
+    time.sleep(3)  # let the offsets land
+    worker.stop(signal.SIGKILL)
+
+    again = make_worker().start()
+    replay(lines[1:2], broker.bootstrap, settings)  # the state is restored when the next article arrives
+    again.wait_until(lambda w: w.total("flashpoint_articles_detected_total") >= 1, timeout=90, what="second article counted")
+    assert "detector state restored: input offset 0" in again.log_path.read_text()
     assert again.stop() == 0

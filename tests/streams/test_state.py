@@ -108,3 +108,11 @@ def test_a_record_too_large_is_refused_before_anything_is_written():
         CheckpointStore(table, max_record_bytes=100).save(
             offset=1, counted={}, state={"series": {str(i): list(range(i)) for i in range(100)}})
     assert table.writes == []
+
+
+def test_a_new_base_comes_before_the_checkpoint_that_names_it():
+    store = CheckpointStore({})
+    first = store.records(offset=1, counted={}, state={"series": {"A": [1], "B": [2]}})
+    assert [key for key, _ in first] == [BASE_KEYS[0], CHECKPOINT_KEY]
+    small = store.records(offset=2, counted={}, state={"series": {"A": [1], "B": [3]}})
+    assert [key for key, _ in small] == [CHECKPOINT_KEY]  # B changed: half the base, not more
