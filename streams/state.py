@@ -69,6 +69,7 @@ class CheckpointStore:
 
         Raises ValueError when the checkpoint names a base that is not there (a damaged changelog).
         """
+        self._base = None  # whatever was read, the next save writes a fresh base
         blob = self.table.get(CHECKPOINT_KEY)
         if not blob:
             return None
@@ -85,7 +86,7 @@ class CheckpointStore:
             series.pop(key, None)
         state = record["rest"]
         state["series"] = series
-        self._gen, self._slot, self._base = record["base"], record["slot"], None  # next save: a fresh base
+        self._gen, self._slot = record["base"], record["slot"]
         return {"offset": record["offset"], "counted": record["counted"], "state": state}
 
     def save(self, *, offset: int, counted: dict[str, int], state: dict[str, Any]) -> int:
