@@ -18,7 +18,7 @@ from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
-from extractors.roles import Mention, phrase_text, resolve, role_sectors
+from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -119,9 +119,10 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     places, loc3 = resolve_all(args.places, mentions, dyad)
     if not sources and args.inherited and not args.suffered:
         sources, _, _ = resolve_first(args.inherited, mentions, dyad)
-    if not sources and places and args.sources and args.sources[0].lower_ in role_sectors():
+    agent = counted_noun(args.sources[0]) if args.sources else None  # "thousands of protesters"
+    if not sources and places and agent is not None and agent.lower_ in role_sectors():
         # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
-        sector = role_sectors()[args.sources[0].lower_]
+        sector = role_sectors()[agent.lower_]
         sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
     preferred = by_preference(trig, args.targets)
     targets, loc2, target_tok = resolve_first(preferred, mentions, dyad, sources, places_act=True)

@@ -21,6 +21,12 @@ from extractors.model import Actor
 
 DATA = Path(__file__).parent / "data"
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us", "he", "his", "she", "her"})
+#: Pronouns that can stand for a whole coordination ("Obama and Putin said they would …").
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+#: Nouns that only count what their "of" phrase names: "thousands of protesters".
+QUANTITIES = frozenset(
+    "dozens hundreds thousands millions tens scores number numbers crowd crowds handful".split()
+)
 BOTH_SIDES = frozenset({"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state", "foe", "rival", "adversary"})
 BOTH_SIDES_FORMS = frozenset(f for w in BOTH_SIDES for f in inflect_noun(w))
 #: Kinds of gazetteer entry that can act; provinces and cities only say where.
@@ -72,11 +78,27 @@ def phrase_text(tok: Token) -> str:
     return text.strip(" ,")
 
 
-def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = False) -> tuple[list[Actor], str | None]:
+def counted_noun(tok: Token) -> Token:
+    """The noun a quantity phrase counts: "protesters" in "thousands of protesters", else `tok`."""
+    for _ in range(3):  # "hundreds of thousands of people"
+        if tok.lower_ not in QUANTITIES:
+            break
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            break
+        tok = obj
+    return tok
+
+
+def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = False, guess_place: bool = True) -> tuple[list[Actor], str | None]:
     """Actors a single phrase headed by `tok` denotes (two for "Hungarian and Romanian officials").
 
     places_act: a city or province names its country ("bombed Kharkiv" → UKR), as for targets.
+    guess_place: an unnamed role ("government forces") may belong to the one place the sentence names.
     """
+    if tok.i not in mentions:
+        tok = counted_noun(tok)
     roles = role_sectors()
     role = roles.get(tok.lower_) or next(
         (roles[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in roles and c.i not in mentions), None
@@ -100,7 +122,7 @@ def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = Fal
                     if m is not None and m not in acting:
                         acting.append(m)
                         location = location or m.entry.location
-    if not acting and role:
+    if not acting and role and guess_place:
         # "Government forces … in Darfur": an unnamed role belongs to the one place the sentence names.
         places = {m.entry.code: m for m in mentions.values() if m.entry.kind in ("region", "city", "province", "capital")}
         if len(places) == 1:
@@ -133,12 +155,20 @@ def _coordinated_with(m: Mention, best: Mention, doc) -> bool:
     return (a.dep_ == "conj" and best.start <= a.head.i < best.end) or (b.dep_ == "conj" and m.start <= b.head.i < m.end)
 
 
-def coordinated(tok: Token) -> list[Token]:
-    """`tok` and every phrase coordinated with it ("Armenia, Georgia and Azerbaijan")."""
+def coordinated(tok: Token, mentions: dict[int, Mention] | None = None) -> list[Token]:
+    """`tok` and every phrase coordinated with it ("Armenia, Georgia and Azerbaijan").
+
+    mentions: when given, a list of names parsed as an apposition counts as a coordination.
+    """
     out = [tok]
     for c in tok.conjuncts:
         if c.i != tok.i and c not in out:
             out.append(c)
+    # "The US, Russia, and Switzerland met": the small model may parse a list of names as an
+    # apposition (with the rest coordinated to it); a name is never another name's apposition.
+    for c in tok.children:
+        if mentions and c.dep_ == "appos" and c.i in mentions and tok.i in mentions and any(g.dep_ == "conj" for g in c.children):
+            out.extend(x for x in [c, *c.conjuncts] if x not in out)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -165,30 +195,42 @@ def resolve_object_pronoun(tok: Token, mentions: dict[int, Mention], dyad: tuple
     return []
 
 
-def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> Actor | None:
-    """A pronoun refers to the nearest governing clause's subject that is an actor."""
+def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> list[Actor]:
+    """A pronoun refers to the nearest governing clause's subject that is an actor; a plural one
+    to every actor of that subject ("Obama and Putin said they would …" → both)."""
     seen = {tok.i}
     node = tok
     while node.head.i != node.i:
         node = node.head
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in seen and child.lower_ not in PRONOUNS:
-                actors, _ = resolve_one(child, mentions)
+                if tok.lower_ not in PLURAL_PRONOUNS:
+                    actors, _ = resolve_one(child, mentions)
+                    if actors:
+                        return actors[:1]
+                    continue
+                actors = []
+                for t in coordinated(child, mentions):
+                    actors.extend(a for a in resolve_one(t, mentions)[0] if a.code not in {b.code for b in actors})
                 if actors:
-                    return actors[0]
+                    return actors
         seen.add(node.i)
-    return None
+    return []
 
 
-def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, ...] = (), places_act: bool = False) -> tuple[list[Actor], str | None]:
-    """Actors denoted by the phrase headed by `tok` (several for a coordination or "both sides")."""
+def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, ...] = (), places_act: bool = False,
+            guess_place: bool = True) -> tuple[list[Actor], str | None]:
+    """Actors denoted by the phrase headed by `tok` (several for a coordination or "both sides").
+
+    places_act, guess_place: as for `resolve_one`.
+    """
     if tok is None:
         return [], None
     actors: list[Actor] = []
     location = None
-    for t in coordinated(tok):
+    for t in coordinated(tok, mentions):
         if t.i in mentions:  # "US" is a country, not "us"
-            found, loc = resolve_one(t, mentions, places_act)
+            found, loc = resolve_one(t, mentions, places_act, guess_place)
             location = location or loc
             actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
             continue
@@ -196,20 +238,17 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
             actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
             continue
         if t.lower_ in PRONOUNS or (t.dep_ == "poss" and t.tag_ == "PRP$"):
-            a = resolve_pronoun(t, mentions)
-            if a is not None:
-                actors.append(a)
+            actors.extend(a for a in resolve_pronoun(t, mentions) if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
             continue
         if is_both_sides(t):
             actors.extend(Actor(phrase_text(t), d.code, d.sector) for d in dyad)
             continue
-        found, loc = resolve_one(t, mentions, places_act)
+        found, loc = resolve_one(t, mentions, places_act, guess_place)
         location = location or loc
         if not found:
             # "its infrastructure", "their towns": the owner is the actor.
             for child in t.children:
                 if child.dep_ == "poss" and child.lower_ in PRONOUNS:
-                    a = resolve_pronoun(child, mentions)
-                    found = [a] if a is not None else []
+                    found = resolve_pronoun(child, mentions)
         actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
     return actors, location

@@ -15,6 +15,8 @@ from extractors.triggers import Trigger
 DOMESTIC = frozenset({"REB", "OPP"})
 #: Categories where a coordinated subject acts with each other: "Japan and Australia signed".
 SYMMETRIC = frozenset({"agree", "consult", "cooperate"})
+#: Above this many parties acting together ("the US, the EU, Japan … met"), no dyads are coded.
+MAX_DYADIC_PARTIES = 4
 
 
 def resolve_all(toks: list[Token], mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> tuple[list[Actor], str | None]:
@@ -34,15 +36,21 @@ def resolve_first(
 
     exclude: the sources; a target naming only them ("withdraw its troops") is passed over.
     """
-    location = None
     own = {a.code for a in exclude}
-    for t in toks:
-        found, loc = resolve(t, mentions, dyad, places_act)
-        location = location or loc
-        # A target that is only the source's own country ("withdrew its troops") is passed over,
-        # unless one side is an insurgent or opposition group: civil conflict.
-        if found and not all(a.code in own and a.sector not in DOMESTIC and all(b.sector not in DOMESTIC for b in exclude) for a in found):
-            return found, location, t
+    # A phrase that names an actor beats an unnamed role guessed to belong to the sentence's one
+    # place: "Russia is conducting military exercises in Alaska" is Russia's, not the USA's.
+    for guess_place in (False, True):
+        location = None
+        for t in toks:
+            found, loc = resolve(t, mentions, dyad, places_act, guess_place)
+            location = location or loc
+            # A target that is only the source's own country ("withdrew its troops") is passed over,
+            # unless one side is an insurgent or opposition group: civil conflict.
+            if found and not all(a.code in own and a.sector not in DOMESTIC and all(b.sector not in DOMESTIC for b in exclude) for a in found):
+                if not guess_place:  # the phrase chosen, its unnamed conjuncts count too ("officials and the Quebec police")
+                    found, loc = resolve(t, mentions, dyad, places_act, True)
+                    location = location or loc
+                return found, location, t
     return [], location, None
 
 
@@ -50,9 +58,9 @@ def pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor],
     if len(pair_actors) >= 2 and not targets:
         if sources:  # "X mediated between A and B": X towards each
             return [(s, b) for s in sources for b in pair_actors if s.code != b.code]
-        return [(a, b) for a in pair_actors for b in pair_actors if (a.code, a.sector) != (b.code, b.sector)]
+        return _each_with_each(pair_actors)
     if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
-        return [(a, b) for a in sources for b in sources if (a.code, a.sector) != (b.code, b.sector)]
+        return _each_with_each(sources)
     out = []
     for s in sources or [None]:
         for t in targets or [None]:
@@ -61,6 +69,14 @@ def pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor],
             if s is not None or t is not None:
                 out.append((s, t))
     return out
+
+
+def _each_with_each(parties: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    """Every ordered pair of parties acting together; a meeting of twenty governments is a
+    multilateral act of each, not 380 dyadic ones."""
+    if len(parties) > MAX_DYADIC_PARTIES:
+        return [(a, None) for a in parties]
+    return [(a, b) for a in parties for b in parties if (a.code, a.sector) != (b.code, b.sector)]
 
 
 #: Categories whose target is what they are about ("complained over the raids"), not whom they address.

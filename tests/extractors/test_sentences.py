@@ -97,6 +97,15 @@ CASES: list[tuple[str, list[str]]] = [
     ("US and British activists staged a protest in Beijing.", ["protest USA>CHN", "protest GBR>CHN"]),
     ("Two British journalists were detained in Iran last week.", ["coerce IRN>GBR sec=GOV"]),
     ("The United States continued to send arms to Pakistan last year.", ["aid USA>PAK"]),
+    # a plural pronoun stands for the whole coordination it refers to
+    ("France and Germany said they would impose sanctions on Iran.", ["sanction FRA>IRN", "sanction DEU>IRN"]),
+    # a list of names the small model parses as an apposition is still a list
+    ("The US, Russia, and Switzerland met in Geneva yesterday.", ["consult USA>RUS", "consult RUS>CHE"]),
+    # a quantity phrase is read through to what it counts
+    ("Thousands of protesters marched in Tbilisi against the government.", ["protest GEO>GEO sec=OPP"]),
+    ("Hundreds of Armenian soldiers attacked Azerbaijani positions.", ["assault ARM>AZE sec=MIL"]),
+    # a named agent beats an unnamed role placed in the sentence's one named place
+    ("Russia is conducting military exercises in Alaska.", ["mobilize RUS>*"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
@@ -218,3 +227,10 @@ def test_a_denied_agreement_is_not_a_rejection(extract):
 def test_an_agreement_merely_absent_is_not_a_rejection(extract):
     events = extract("Peace in Yemen is impossible without an agreement between Saudi Arabia and Iran.")
     assert not [e for e in events if e.category == "reject"], _show(events)
+
+
+def test_a_many_party_meeting_is_no_web_of_dyads(extract):
+    events = extract("Japan, Australia, India, Canada, Brazil and Kenya met in Geneva.")
+    meetings = [e for e in events if e.category == "consult"]
+    assert {e.source.code for e in meetings} == {"JPN", "AUS", "IND", "CAN", "BRA", "KEN"}
+    assert all(e.target is None for e in meetings)
