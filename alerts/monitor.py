@@ -261,7 +261,9 @@ class Monitor:
             if count:
                 series["last_seen"] = news_age
                 series["recent"].append([index, cands])
-            series["recent"] = [r for r in series["recent"] if r[0] > index - self._evidence_span]
+            # a window is a number of observed buckets (those with articles), so it can reach
+            # further back than its length: keep the last buckets that held this key's events
+            series["recent"] = series["recent"][-self._evidence_span:]
             alert = self._alert(key, series, decision, cands)
             if alert is not None:
                 alerts.append(alert)

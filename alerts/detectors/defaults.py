@@ -59,7 +59,8 @@ def detectors_for(bucket_seconds: float = 21600) -> dict[str, Detector]:
     bh = bucket_seconds / 3600
     return {
         SeasonalNB.name: SeasonalNB(windows=_windows(bh), hold_window=_buckets(24, bh), baseline=baseline_for(bh),
-                                    policy=policy_for(bh), alpha_window=ALPHA_WINDOW_HOURS / bh),
+                                    policy=policy_for(bh), alpha_window=ALPHA_WINDOW_HOURS / bh,
+                                    max_gap=_buckets(72, bh)),
         PoissonCusum.name: PoissonCusum(baseline=baseline_for(bh), policy=policy_for(bh)),
         FixedThreshold.name: FixedThreshold(window=_buckets(24, bh), policy=policy_for(bh, warmup=0)),
         RollingZScore.name: RollingZScore(history=_buckets(168, bh), windows=_windows(bh),

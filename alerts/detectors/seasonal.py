@@ -19,6 +19,15 @@ so it is tested at about ``alpha x w / alpha_window``. Short windows stay strict
 can see a slow doubling of a quiet key (the evaluation: +2 to +5 points of recall for 0.1 to
 0.2 more false alarm per key and month), and the budget no longer grows when buckets shrink.
 
+A window is a number of observed buckets, and a bucket with no articles at all is not observed
+(it carries no information). On a dense feed that is the same as a span of time; on a sparse one
+(press releases: none at night or at weekends) the last twelve observed buckets can reach back
+a week, which keeps the amount of news in a window steady. A window does not reach across more
+than ``max_gap`` buckets without any article, though: a weekend is a pause, a gap of months in
+an archive is not the same story. The ring keeps each bucket's index,
+so the window an alert reports (``Score.window``, from which the policy dates its start) is the
+span of event time it really covers, and holds exactly the events it counted.
+
 Events cluster in articles (one report can hold five hostile sentences about one pair), so
 the test is made in article-equivalent units: counts and expectation are divided by the
 window's events-per-article ratio when it exceeds one. Two long articles never look like
@@ -53,6 +62,9 @@ class SeasonalNB(PolicyDecisions):
     """How the expected count is learned (level, season, dispersion)."""
     policy: AlertPolicy = field(default_factory=AlertPolicy)
     """Threshold, floors, warm-up, hysteresis, cooldown and severity."""
+    max_gap: int = 12
+    """Longest run of buckets without any article a window reaches across (three days: a long
+    weekend, not a feed outage or a hole in an archive)."""
     alpha_window: float = 1.0
     """Window length, in buckets, tested at exactly ``policy.alpha`` (six hours); a window of w
     buckets is tested at alpha x w / alpha_window: one false-alarm budget per unit of time."""
@@ -71,14 +83,29 @@ class SeasonalNB(PolicyDecisions):
         return -math.expm1(tests * math.log1p(-p))
 
     def init_state(self) -> dict[str, Any]:
-        # ring: the last max(windows) - 1 buckets as columns (events, articles, expected)
-        return {"base": bl.initial_baseline(self.baseline), "ring": [[], [], []], "alert": AlertPolicy.initial()}
+        # ring: the last max(windows) - 1 observed buckets as columns (events, articles, expected, index)
+        return {"base": bl.initial_baseline(self.baseline), "ring": [[], [], [], []], "alert": AlertPolicy.initial()}
+
+    @staticmethod
+    def _ring(state: dict[str, Any], index: int) -> tuple[list, list, list, list]:
+        ys, arts, mus, *rest = state["ring"]
+        # a state saved before the ring kept indices: take its buckets as the ones just before
+        return ys, arts, mus, rest[0] if rest else list(range(index - len(ys), index))
 
     def _bucket_expected(self, base: dict[str, Any], obs: Observation) -> float | None:
         r = bl.rate(self.baseline, base)
         if r is None:
             return None
         return r * obs.exposure * bl.season_factor(self.baseline, base, obs.slot)
+
+    def _reach(self, idx: list[int], index: int) -> int:
+        """How many of the ring's buckets a window ending at `index` may take in before a gap."""
+        later = index
+        for n, i in enumerate(reversed(idx)):
+            if later - i - 1 > self.max_gap:
+                return n
+            later = i
+        return len(idx)
 
     def score(self, state: dict[str, Any], obs: Observation) -> Score:
         base = state["base"]
@@ -87,29 +114,31 @@ class SeasonalNB(PolicyDecisions):
             return Score(obs.count, 0.0, 1.0, 1, False, 1.0, False, 0.0)
         size = bl.nb_size(self.baseline, base)
         firing = state["alert"]["firing"]
-        ys, arts, mus = state["ring"]
+        ys, arts, mus, idx = self._ring(state, obs.index)
         best = None
         hold_p = near_p = 1.0
         clear_from = state["alert"].get("clear_from")
         # a spike is held by windows as long as it has lasted: a burst of hours resolves within
         # a day of its end, a rise of days is not dropped for one quiet day inside it
         holding = self.hold_window
-        if firing and self.hold_by_age:
+        if firing and self.hold_by_age:  # its age in event time: on a sparse feed a day is a day
             holding = max(holding, obs.index - state["alert"]["start"] + 1)
+        reach = self._reach(idx, obs.index)
         for w in self.windows:
-            k = min(w - 1, len(ys))
+            k = min(w - 1, reach)
             if k:
                 y = obs.count + sum(ys[-k:])
                 a = obs.article_count + sum(arts[-k:])
                 m = mu + sum(mus[-k:])
             else:
                 y, a, m = obs.count, obs.article_count, mu
-            floors_ok = self.policy.floors_pass(y, a, m) and (clear_from is None or obs.index - k >= clear_from)
+            first = idx[-k] if k else obs.index  # the window's first bucket in event time
+            floors_ok = self.policy.floors_pass(y, a, m) and (clear_from is None or first >= clear_from)
             p = 1.0
             if y > m and (floors_ok or firing):
                 phi = max(1.0, y / a) if a > 0 else 1.0
                 p = nb_sf(y / phi, m / phi, size)
-            cand = (not floors_ok, self.window_p(p, k + 1), k + 1, y, m, floors_ok)
+            cand = (not floors_ok, self.window_p(p, k + 1), k + 1, y, m, floors_ok, obs.index - first + 1)
             if best is None or cand < best:
                 best = cand
             shortest = w == self.windows[0]
@@ -117,15 +146,14 @@ class SeasonalNB(PolicyDecisions):
                 near_p = min(near_p, p)
             if w <= holding or shortest:  # on the firing test's scale: hysteresis alike for all
                 hold_p = min(hold_p, self.window_p(p, k + 1))
-        _, p, w, y, m, floors_ok = best
+        _, p, _, y, m, floors_ok, span = best
         warm = base["n"] >= self.policy.warmup
-        return Score(y, m, p, w, floors_ok, hold_p, warm, mu, near_p)
+        return Score(y, m, p, span, floors_ok, hold_p, warm, mu, near_p)
 
     def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
         keep = max(self.windows) - 1
-        ys, arts, mus = state["ring"]
-        ring = [(ys + [obs.count])[-keep:], (arts + [obs.article_count])[-keep:],
-                (mus + [score.bucket_expected])[-keep:]] if keep else [[], [], []]
+        columns = zip(self._ring(state, obs.index), (obs.count, obs.article_count, score.bucket_expected, obs.index))
+        ring = [(col + [new])[-keep:] for col, new in columns] if keep else [[], [], [], []]
         return {**state, "base": bl.learn(self.baseline, state["base"], obs.count, obs.exposure, obs.slot,
                                     typical=not state["alert"]["firing"] and score.near_p >= self.policy.hold_alpha),
                 "ring": ring}

@@ -9,6 +9,7 @@ import pytest
 
 from alerts.monitor import Monitor, MonitorConfig
 from alerts.synthetic_events import DAY, START, demo_like, event, news_like
+from extractors.model import rfc3339_to_epoch
 
 H6 = 6 * 3600
 
@@ -234,3 +235,32 @@ def test_an_escalation_is_flagged_and_only_a_firing_alert_of_a_spike_already_fir
                     escalations += 1
                 firing[alert.key] = alert
     assert escalations >= 3
+
+
+def test_on_a_sparse_feed_an_alert_window_holds_exactly_what_it_counted():
+    """Press releases: a few a day, only in office hours, none at weekends, so most buckets have
+    no article at all. A window is a span of event time, not a number of observed buckets: the
+    alert's window must contain its evidence and exactly `observed` events of its key, also for
+    a slow two-week rise that only the longest window sees."""
+    rng = random.Random(0)
+    rows, times = [], []
+    for d in range(70):
+        if d % 7 >= 5:
+            continue  # weekend: no releases
+        rising = 42 <= d < 56
+        for k in range(rng.randint(2, 4)):
+            ts = START + d * DAY + 9 * 3600 + k * 5400 + rng.random() * 600  # 09:00 to 15:00
+            aid = f"r{d:02d}-{k}"
+            n = (rng.random() < 0.15) + (rising and rng.random() < 0.8)
+            rows.append((aid, ts, None, [event(aid, ts, "accuse", "USA", "RUS", n=j) for j in range(n)]))
+            times += [ts] * n
+    m = Monitor()
+    alerts = replay(m, rows) + m.flush()
+    firing = [a for a in alerts if a.state == "firing" and a.key == "hostility:country:RUS"]
+    assert firing, "the rise raises an alert"
+    published = {aid: ts for aid, ts, _, _ in rows}
+    for a in firing:
+        lo, hi = rfc3339_to_epoch(a.window_start), rfc3339_to_epoch(a.window_end)
+        assert a.evidence, a
+        assert all(lo <= published[e.article_id] < hi for e in a.evidence), a
+        assert a.observed == sum(lo <= t < hi for t in times), a

@@ -59,3 +59,44 @@ def test_hourly_buckets_test_the_single_bucket_more_strictly():
     _, fire_at_six = six_hourly.band(state, obs)
     _, fire_at_hourly_level = SeasonalNB(alpha_window=6.0).band(state, obs)
     assert fire_at_hourly_level > fire_at_six
+
+
+def _learned(det: SeasonalNB, indices) -> dict:
+    state = det.init_state()
+    for i in indices:
+        state, _, _ = step(det, state, Observation(index=i, count=1.0))
+    return state
+
+
+def test_a_window_counts_observed_buckets_and_reports_the_time_they_span():
+    # one event in every observed bucket; then eleven buckets observed a day (four buckets) apart,
+    # the empty ones in between not observed at all (a feed with nothing at night)
+    history = list(range(200))
+    gaps = [199 + 4 * k for k in range(1, 12)]
+    now = 199 + 4 * 12
+    for w, span in ((1, 1), (2, 5), (4, 13), (12, 45)):
+        det = SeasonalNB(windows=(w,))
+        score = det.score(_learned(det, history + gaps), Observation(index=now, count=1.0))
+        assert (score.observed, score.window) == (w, span)
+        dense = det.score(_learned(det, history), Observation(index=200, count=1.0))
+        assert (dense.observed, dense.window) == (w, w)
+
+
+def test_a_state_saved_before_the_ring_kept_indices_scores_as_before():
+    det = SeasonalNB()
+    state = _learned(det, range(100))
+    old = {**state, "ring": state["ring"][:3]}
+    obs = Observation(index=100, count=6.0)
+    assert det.score(old, obs) == det.score(state, obs)
+    assert step(det, old, obs)[1:] == step(det, state, obs)[1:]
+
+
+def test_a_window_does_not_reach_across_a_hole_in_the_feed():
+    det = SeasonalNB(windows=(12,), max_gap=12)
+    before_hole = list(range(200))
+    after_hole = [600 + k for k in range(5)]  # 400 buckets (100 days) without a single article
+    score = det.score(_learned(det, before_hole + after_hole), Observation(index=605, count=1.0))
+    assert (score.observed, score.window) == (6, 6)
+    weekend = [199 + 10 + k for k in range(5)]  # nine empty buckets: a weekend, reached across
+    score = det.score(_learned(det, before_hole + weekend), Observation(index=214, count=1.0))
+    assert (score.observed, score.window) == (12, 12 + 9)
