@@ -209,9 +209,9 @@ def resolve_pronoun(tok: Token, mentions: dict[int, Mention]) -> list[Actor]:
                     if actors:
                         return actors[:1]
                     continue
-                actors = []
+                actors = []  # one per country: "they" is the parties, not their every office
                 for t in coordinated(child, mentions):
-                    actors.extend(a for a in resolve_one(t, mentions)[0] if a.code not in {b.code for b in actors})
+                    actors.extend(a for a in resolve_one(t, mentions)[0] if all(a.code != b.code for b in actors))
                 if actors:
                     return actors
         seen.add(node.i)
@@ -232,13 +232,13 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
         if t.i in mentions:  # "US" is a country, not "us"
             found, loc = resolve_one(t, mentions, places_act, guess_place)
             location = location or loc
-            actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
+            _add_new(actors, found)
             continue
         if t.lower_ in ("them", "us") and t.dep_ in ("dobj", "pobj", "dative"):
-            actors.extend(a for a in resolve_object_pronoun(t, mentions, dyad) if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
+            _add_new(actors, resolve_object_pronoun(t, mentions, dyad))
             continue
         if t.lower_ in PRONOUNS or (t.dep_ == "poss" and t.tag_ == "PRP$"):
-            actors.extend(a for a in resolve_pronoun(t, mentions) if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
+            _add_new(actors, resolve_pronoun(t, mentions))
             continue
         if is_both_sides(t):
             actors.extend(Actor(phrase_text(t), d.code, d.sector) for d in dyad)
@@ -250,5 +250,10 @@ def resolve(tok: Token | None, mentions: dict[int, Mention], dyad: tuple[Actor, 
             for child in t.children:
                 if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                     found = resolve_pronoun(child, mentions)
-        actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))
+        _add_new(actors, found)
     return actors, location
+
+
+def _add_new(actors: list[Actor], found: list[Actor]) -> None:
+    """Append the actors of `found` not yet in `actors` (same code and sector)."""
+    actors.extend(a for a in found if all((a.code, a.sector) != (b.code, b.sector) for b in actors))

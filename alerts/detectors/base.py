@@ -56,7 +56,7 @@ class Score:
     observed: float  # events in the decisive window
     expected: float  # what the baseline expects there
     p_value: float  # P(count >= observed | no change), or the detector's equivalent
-    window: int  # event-time span of the decisive window in buckets (it ends with this bucket)
+    window: int  # event-time span of the decisive window in buckets (it ends with this bucket); dates the alert
     floors_ok: bool  # the decisive window passes the minimum-count / article / ratio floors
     hold_p: float  # smallest p of the windows that may hold a firing alert open, floors ignored
     warm: bool  # enough history to trust the baseline

@@ -239,9 +239,9 @@ def test_an_escalation_is_flagged_and_only_a_firing_alert_of_a_spike_already_fir
 
 def test_on_a_sparse_feed_an_alert_window_holds_exactly_what_it_counted():
     """Press releases: a few a day, only in office hours, none at weekends, so most buckets have
-    no article at all. A window is a span of event time, not a number of observed buckets: the
-    alert's window must contain its evidence and exactly `observed` events of its key, also for
-    a slow two-week rise that only the longest window sees."""
+    no article at all, and a window of observed buckets reaches back further than its length: the
+    window an alert reports must contain its evidence and exactly `observed` events of its key,
+    also for a slow two-week rise that only the longest window sees."""
     rng = random.Random(0)
     rows, times = [], []
     for d in range(70):
