@@ -23,6 +23,8 @@ LIGHT = frozenset(
     "intensify escalate order announce declare extend renew open provide send give offer lodge file level express "
     "conclude seal strike broker agree organize organise tighten enforce maintain expand undertake".split()
 )
+#: Verbs whose "in" phrase is what their subject does: "engaged in fighting", "joined in the attack".
+ENGAGING = frozenset("engage involve participate join".split())
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
 NO_INHERIT = frozenset(
     "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
@@ -32,6 +34,8 @@ NO_INHERIT = frozenset(
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
+#: Prepositions that say where an event happens ("in Nairobi", "protests across Iran").
+PLACE_PREPS = frozenset({"in", "near", "inside", "along", "off", "outside", "across", "throughout"})
 
 
 @dataclass
@@ -41,7 +45,7 @@ class Args:
     pairs: list[Token] = field(default_factory=list)  # "between X and Y": both directions
     anchor: Token | None = None  # the clause that frames the event (the trigger or its light verb)
     places: list[Token] = field(default_factory=list)  # "in Nairobi"
-    origins: list[Token] = field(default_factory=list)  # "from X": where a withdrawal or expulsion leaves
+    origins: list[Token] = field(default_factory=list)  # "from X": where a withdrawal leaves, where fire comes from
     inherited: list[Token] = field(default_factory=list)  # the clause's agent, for a bare event noun
     suffered: bool = False  # "came under attack": the subject is the target, no agent needed
 
@@ -55,6 +59,9 @@ def _preps(tok: Token) -> list[tuple[str, Token]]:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative"):
             obj = _child(c, "pobj", "pcomp")
+            inner = _child(c, "prep") if obj is None else None
+            if inner is not None and inner.lower_ == "of":  # "outside of the city"
+                obj = _child(inner, "pobj")
             if obj is not None:
                 out.append((c.lower_, obj))
             elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -126,15 +133,17 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     for prep, pobj in _preps(verb):
         if prep == "between":
             args.pairs.append(pobj)
-        elif prep in ("in", "near", "inside", "along", "off"):
+        elif prep in PLACE_PREPS:
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep in ("for", "from"):
             args.targets.append(pobj)
+            if prep == "from":
+                args.origins.append(pobj)
     for t in list(args.targets):  # "complained to the UN about the raids": the complement's own complement
         args.targets.extend(p for p in _object_preps(t) if p not in args.targets)
     for o in [obj] + [p for p in args.targets if p is not obj]:
         if o is not None:  # "called for a ceasefire in Syria", "deployed ships off Taiwan"
-            args.places.extend(pobj for prep, pobj in _preps(o) if prep in ("in", "near", "inside", "along", "off"))
+            args.places.extend(pobj for prep, pobj in _preps(o) if prep in PLACE_PREPS)
     for c in verb.children:
         if c.dep_ == "ccomp":  # "demanded that the US cancel": the one asked, accused, warned
             subj = _child(c, "nsubj", "nsubjpass")
@@ -145,6 +154,18 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             args.targets.extend(inner.targets)
             args.places.extend(inner.places)
     return args
+
+
+def _engaging_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of "engaged in fighting", "took part in the attack": it lends the event its agent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    lem = lex.lemma(verb.text)
+    if lem in ENGAGING or (lem == "take" and any(c.lower_ == "part" for c in verb.children)):
+        return verb
+    return None
 
 
 def noun_args(noun: Token, lex: Lexicon) -> Args:
@@ -159,23 +180,29 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             args.sources.append(pobj)
             if prep == "from":
                 args.origins.append(pobj)
-        elif prep in ("in", "near", "inside", "along"):
+        elif prep in PLACE_PREPS:
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep == "for":
             args.targets.append(pobj)
     head = noun.head
     lem = lex.lemma(head.text)
-    if noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
-        args.anchor = head
-        subj = subject_of(head, lex)
+    verb = _engaging_verb(noun, lex)
+    if verb is not None:  # "Serb forces were engaged in ethnic cleansing", "engaged the peacekeepers in a firefight"
+        obj = _child(verb, "dobj")
+        args.targets.extend([obj] if obj is not None else [])
+    elif noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    if verb is not None:
+        args.anchor = verb
+        subj = subject_of(verb, lex) or _child(verb, "nsubjpass")  # "were engaged in"
         if subj is not None:
             args.sources.append(subj)
-        for prep, pobj in _preps(head):
+        for prep, pobj in _preps(verb):
             if prep == "between":
                 args.pairs.append(pobj)
             elif prep in TARGET_PREPS or prep == "for":
                 args.targets.append(pobj)
-            elif prep in ("in", "near", "inside", "along"):
+            elif prep in PLACE_PREPS:
                 args.places.append(pobj)
     elif noun.dep_ == "pobj" and head.lower_ in ("under", "to") and lex.lemma(head.head.text) in ("come", "be", "fall", "subject", "put", "place", "remain"):
         # "came under attack", "were subjected to shelling": the subject suffered it.
@@ -192,7 +219,7 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
         for prep, pobj in _preps(head):  # "clashes erupted between X and Y", "fighting broke out in"
             if prep == "between":
                 args.pairs.append(pobj)
-            elif prep in ("in", "near", "inside", "along"):
+            elif prep in PLACE_PREPS:
                 args.places.append(pobj)
     if noun.dep_ in ("pobj", "dobj", "conj"):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent

@@ -33,6 +33,12 @@ BLAMING = frozenset({"blame", "pin"})
 ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
 #: Cooperation that, refused, is a rejection (PLOVER REJECT: "will not accept", "refused to allow").
 REFUSABLE = frozenset({"agree", "concede"})
+#: Gazetteer kinds that name where something happens.
+PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
+#: Sectors whose members act for a side even when the sentence does not say whose they are.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+#: Where a participle stands for people, not a deed: "evacuated the wounded from the town".
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 
 
@@ -106,9 +112,30 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"
+    if trig.word.has("a") and not _builds_up_arms(trig):
+        return True  # "strengthen ties", "mobilize support", "deploy clean energy"
     if trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE:
         return True  # "a man called Darius"
     return nonevents.is_background(trig, ctx.lex, frozenset(ctx.by_token)) or nonevents.in_history(args.anchor or trig.tok, ctx.history)
+
+
+def _builds_up_arms(trig: Trigger) -> bool:
+    """Whether a build-up builds up force: what it deploys, masses or strengthens is armed (its
+    object, the noun a participle describes, a noun's "of" phrase), or nothing is named ("Russia
+    is mobilizing for war")."""
+    tok = trig.tok
+    if trig.is_verb:
+        patient = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if patient is None and tok.dep_ == "acl":  # "personnel deployed in Poland"
+            patient = tok.head
+    else:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        patient = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if patient is None:
+        return True
+    patient = counted_noun(patient)  # "deployed thousands of troops"
+    words = [patient] + [c for c in patient.children if c.dep_ in ("amod", "compound")]
+    return any(w.lower_ in nonevents.ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
 
 
 def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
@@ -124,7 +151,13 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
         sector = role_sectors()[agent.lower_]
         sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
-    preferred = by_preference(trig, args.targets)
+    candidates = args.targets
+    if not sources and trig.category == "assault" and trig.is_verb and trig.tok.dep_ not in NOMINAL_DEPS and args.origins:
+        # "a mortar bomb was fired at Israel from the Gaza Strip": where the fire comes from fires it
+        fired_from, _, _ = resolve_first(args.origins, mentions, dyad, places_act=True)
+        if fired_from and all(a.sector is None for a in fired_from):  # a place, not "from peacekeepers"
+            sources, candidates = fired_from, [t for t in args.targets if t not in args.origins]
+    preferred = by_preference(trig, candidates)
     targets, loc2, target_tok = resolve_first(preferred, mentions, dyad, sources, places_act=True)
     # A named state or a role phrase, not a person or thing qualified by a nationality.
     state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
@@ -152,6 +185,8 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     if not sources and trig.category == "coerce" and places and all(p.code not in {t.code for t in targets} for p in places[:1]):
         # "A missionary was arrested in Lebanon": arrests are made by the state where they happen.
         sources = [Actor(places[0].text, places[0].code, "GOV")]
+    if not sources and trig.category == "assault" and targets:
+        sources = _unnamed_attacker(args.places, targets, ctx)
     if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)
@@ -171,9 +206,35 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         # the speaker's own (but not "fired missiles into the sea, Seoul said").
         targets = [speaker]
     if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
-        if not trig.is_verb or not state_target:
-            return None  # a weak word ("were allowed", "violence") needs a named agent or a state as patient
+        armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in ARMED_SECTORS and bool(targets)
+        if not (trig.is_verb and state_target) and not armed:
+            # a weak word ("were allowed", "violence") needs a named agent, a state as patient, or
+            # an armed role acting on a named party ("militants killed two Turkish engineers")
+            return None
+    if trig.word.has("t") and not targets and not pair_actors:
+        return None  # "cut emissions", "reduce the spread": a cut hurts no one unless someone is named
     return _Parties(sources, targets, pair_actors, loc3 or loc2 or loc1, frame, speaker, dyad)
+
+
+def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence) -> list[Actor]:
+    """Who attacked when no one is named as doing it: the attack or the arms the victims fell in
+    ("killed in a US missile strike", "in Israeli tank shelling"), else, for soldiers killed
+    abroad, the country they fell in ("ten Russian soldiers were killed in Ukraine"), as CAMEO
+    coders do. Civilians killed abroad are no such sign: foreigners die in other people's wars."""
+    victims = {t.code for t in targets}
+    for p in places:
+        if _is_hostile_noun(p, ctx.by_token) or role_sectors().get(p.lower_) == "MIL":
+            found, _ = resolve(p, ctx.mentions, ctx.dyad)
+            if found and all(a.code not in victims for a in found):
+                return found
+    if all(t.sector == "MIL" for t in targets):
+        for p in places:  # "in Ukraine", "outside the Iraqi city of Basra"
+            m = ctx.mentions.get(p.i)
+            if (m is not None and m.entry.kind in PLACE_KINDS) or p.lower_ in nonevents.PHYSICAL:
+                found, _ = resolve(p, ctx.mentions, ctx.dyad, places_act=True)
+                if found and found[0].code not in victims:
+                    return [Actor(found[0].text, found[0].code, None)]
+    return []
 
 
 def _recategorise(trig: Trigger, sources: list[Actor]) -> None:

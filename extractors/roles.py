@@ -114,9 +114,9 @@ def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = Fal
         if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")) or (places_act and m.entry.kind == "city"):
             acting.append(m)
     if not acting and role:
-        # "rebels in the Ivory Coast", "demonstrators in Baghdad": a role placed in a country.
+        # "rebels in the Ivory Coast", "students throughout Indonesia": a role placed in a country.
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "from", "throughout", "across"):
                 for t in child.subtree:
                     m = mentions.get(t.i)
                     if m is not None and m not in acting:

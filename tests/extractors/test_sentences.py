@@ -92,7 +92,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("North Korea fired two missiles into the sea, South Korea's military said.", ["assault PRK>- by=KOR"]),
     ("Sudan's army and the Rapid Support Forces agreed to a truce brokered by Saudi Arabia.", ["agree SDN>SDN cf"]),
     ("Ukrainian forces repelled a Russian assault near Bakhmut.", ["assault UKR>RUS sec=MIL"]),
-    ("There were ten Russian soldiers killed in Ukraine today.", ["assault ->RUS"]),
+    # soldiers killed abroad with no attacker named: the country they fell in, as CAMEO codes it
+    ("There were ten Russian soldiers killed in Ukraine today.", ["assault UKR>RUS"]),
+    ("Two American soldiers were killed by a roadside bomb outside the Iraqi city of Basra.", ["assault IRQ>USA"]),
     ("Liberian riot police used tear gas to disperse demonstrators in Monrovia.", ["coerce LBR>LBR sec=COP"]),
     ("US and British activists staged a protest in Beijing.", ["protest USA>CHN", "protest GBR>CHN"]),
     ("Two British journalists were detained in Iran last week.", ["coerce IRN>GBR sec=GOV"]),
@@ -106,6 +108,21 @@ CASES: list[tuple[str, list[str]]] = [
     ("Hundreds of Armenian soldiers attacked Azerbaijani positions.", ["assault ARM>AZE sec=MIL"]),
     # a named agent beats an unnamed role placed in the sentence's one named place
     ("Russia is conducting military exercises in Alaska.", ["mobilize RUS>*"]),
+    # where the fire comes from fires it; the attack a victim fell in names the attacker
+    ("A mortar bomb was fired at Israel from the Gaza Strip.", ["assault PSE>ISR"]),
+    ("A journalist was killed in a Russian strike outside Kyiv.", ["assault RUS>UKR"]),
+    # a role placed across a country is that country's
+    ("Students throughout Indonesia staged demonstrations against the government.", ["protest IDN>* sec=EDU"]),
+    # an armed role acting on a named party needs no country of its own
+    ("Militants killed two Turkish engineers.", ["assault ->TUR"]),
+    # "engaged in", "took part in": the verb lends the event noun its agent and object
+    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", ["assault SRB>ALB sec=MIL"]),
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight.", ["assault SYR>PHL sec=REB"]),
+    ("The United States will cut aid to Egypt.", ["sanction USA>EGY"]),
+    # a build-up of force: armed objects, or none named
+    ("Russia deployed thousands of troops near the Ukrainian border.", ["mobilize RUS>UKR"]),
+    ("Armenia mobilized its reservists.", ["mobilize ARM>-"]),
+    ("Russia is mobilizing for war.", ["mobilize RUS>-"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
@@ -234,3 +251,23 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     meetings = [e for e in events if e.category == "consult"]
     assert {e.source.code for e in meetings} == {"JPN", "AUS", "IND", "CAN", "BRA", "KEN"}
     assert all(e.target is None for e in meetings)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has engaged closely with Ukraine on energy security.",  # engaging is diplomacy
+    "Germany and France will reduce emissions by half.",  # a cut that hurts no one named
+    "Helicopters evacuated the wounded from the Bosnian town of Gorazde.",  # "the wounded" are people
+    "A man killed two Turkish tourists.",  # private crime
+    "The US will strengthen its ties with Kenya.",  # a build-up of no force
+    "Saudi Arabia has mobilized pressure groups in the United States.",
+    "Romania plans to deploy nuclear energy.",
+])
+def test_no_hostile_event(extract, text):
+    events = extract(text)
+    assert not [e for e in events if "hostility" in e.signals], _show(events)
+
+
+def test_civilians_killed_abroad_are_not_coded_to_the_place(extract):
+    # foreigners caught in someone else's war: the country they were in did not attack them
+    events = extract("Two US citizens were captured in Ukraine.")
+    assert events and all(e.source is None for e in events), _show(events)
