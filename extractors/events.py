@@ -112,6 +112,8 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"
+    if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in trig.tok.children):
+        return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
     if trig.word.has("a") and not _builds_up_arms(trig):
         return True  # "strengthen ties", "mobilize support", "deploy clean energy"
     if trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE:

@@ -123,6 +123,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Russia deployed thousands of troops near the Ukrainian border.", ["mobilize RUS>UKR"]),
     ("Armenia mobilized its reservists.", ["mobilize ARM>-"]),
     ("Russia is mobilizing for war.", ["mobilize RUS>-"]),
+    ("Thousands demonstrated in Minsk against the government.", ["protest *>BLR"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
@@ -261,6 +262,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The US will strengthen its ties with Kenya.",  # a build-up of no force
     "Saudi Arabia has mobilized pressure groups in the United States.",
     "Romania plans to deploy nuclear energy.",
+    "We urge Poland to demonstrate its commitment to democracy.",  # showing, not protesting
+    "These comments demonstrate that Russia is moving toward annexation.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
