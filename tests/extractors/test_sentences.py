@@ -264,6 +264,7 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "Romania plans to deploy nuclear energy.",
     "We urge Poland to demonstrate its commitment to democracy.",  # showing, not protesting
     "These comments demonstrate that Russia is moving toward annexation.",
+    "The United States and Poland are working together to address common threats.",  # who counters a threat does not make it
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
