@@ -112,6 +112,8 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"
+    if trig.is_verb and trig.tok.tag_ == "VBN" and any(c.dep_ == "det" for c in trig.tok.children):
+        return True  # "the accused", "the wounded": people, not a deed
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in trig.tok.children):
         return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
     if trig.word.has("a") and not _builds_up_arms(trig):

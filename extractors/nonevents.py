@@ -33,7 +33,7 @@ SPORT = frozenset(
     olympic olympics medal medals semi-final quarter-final final finals scored score scoring game games
     player players club clubs referee penalty half-time tennis rugby cricket basketball baseball hockey
     nfl nba fifa uefa playoff playoffs defeat victory champion champions race racing boxing boxer wrestling
-    chess fixture derby kick-off kickoff""".split()
+    chess fixture derby kick-off kickoff bowled""".split()
 )
 FICTION = frozenset(
     """film films movie movies novel novels plot episode episodes sitcom thriller screenplay starring stars

@@ -110,6 +110,6 @@ def test_the_pipeline_reloads_when_new_words_pile_up_without_changing_events():
         reloaded += reloading.extract_batch(arts[i:i + 10])
         sizes.append(len(reloading.nlp.vocab.strings))
     assert [[e.to_dict() for e in evs] for evs in kept] == [[e.to_dict() for e in evs] for evs in reloaded]
-    assert len(keeping.nlp.vocab.strings) - start > 1000  # sixty real articles bring many new strings …
+    assert len(keeping.nlp.vocab.strings) - start > 2 * 300  # sixty real articles bring many new strings …
     assert reloading.stats["reloads"] >= 2  # … so the bounded one reloaded
     assert max(sizes) - start < 1000 and keeping.stats["reloads"] == 0
