@@ -17,6 +17,8 @@ from extractors.lexicon import Lexicon
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
+#: Verbs whose object did the deed of their "of"/"for" phrase: "accused Ukraine of violations".
+ACCUSING = frozenset("accuse blame charge condemn criticize criticise denounce sanction".split())
 #: Verbs that only carry a nominal trigger: "launched an attack", "imposed sanctions".
 LIGHT = frozenset(
     "launch carry conduct stage mount hold sign impose make issue reach deliver wage step begin start continue resume "
@@ -230,6 +232,11 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             if node.head.i == node.i:
                 break
             node = node.head
+            if node.pos_ in ("VERB", "AUX") and noun.head.lower_ in ("of", "for") and noun.head.head.i == node.i and lex.lemma(node.text) in ACCUSING:
+                obj = _child(node, "dobj")  # "accused Ukraine of ceasefire violations": the accused did it
+                if obj is not None:
+                    args.inherited.append(obj)
+                    break
             if node.pos_ in ("VERB", "AUX"):
                 subj = subject_of(node, lex)
                 if subj is not None and lex.lemma(node.text) not in NO_INHERIT and not lex.lookup(node.text):

@@ -133,6 +133,13 @@ def _attach_ceasefire(noun: Token, found: dict[int, Trigger], lex: Lexicon) -> N
     node = noun
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head  # "ceasefire agreement", "truce violations"
+    verb = node.head
+    if node.i != noun.i and node.dep_ in ("dobj", "nsubjpass") and verb.pos_ in VERB_POS and lex.lemma(verb.text) in CEASEFIRE_GOVERNORS:
+        # "violated the ceasefire agreement", "signed a truce deal": the verb governs the ceasefire,
+        # and the agreement noun is that ceasefire, not an agreement of its own
+        if node.i in found and found[node.i].category == "agree":
+            del found[node.i]
+        node = verb
     if node.i in found:
         gov = node
     elif node.dep_ == "pobj":

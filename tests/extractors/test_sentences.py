@@ -124,6 +124,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("Armenia mobilized its reservists.", ["mobilize ARM>-"]),
     ("Russia is mobilizing for war.", ["mobilize RUS>-"]),
     ("Thousands demonstrated in Minsk against the government.", ["protest *>BLR"]),
+    # stone-throwing is a violent protest (CAMEO 145), not an assault
+    ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ["protest PSE>ISR sec=CVL"]),
+    ("He threw stones into the lake.", ["NONE"]),
+    # a ceasefire agreement violated is a violated ceasefire, not an agreement
+    ("Azerbaijan violated the ceasefire agreement.", ["assault AZE>- cf"]),
+    # "accused X of …": X did it
+    ("Russia accused Ukraine of ceasefire violations.", ["assault UKR>RUS cf mod=claimed by=RUS", "accuse RUS>UKR"]),
     # --- non-events ---------------------------------------------------------------------------
     ("Brazil attacked relentlessly but Argentina won the match 2-1.", ["NONE"]),
     ("The striker fired a shot past the French goalkeeper in the final.", ["NONE"]),
