@@ -19,6 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
+from extractors.senses import ARMED_SECTORS, is_other_sense
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -35,8 +36,6 @@ ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
 REFUSABLE = frozenset({"agree", "concede"})
 #: Gazetteer kinds that name where something happens.
 PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
-#: Sectors whose members act for a side even when the sentence does not say whose they are.
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
 #: Where a participle stands for people, not a deed: "evacuated the wounded from the town".
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
@@ -112,34 +111,11 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"
-    if trig.is_verb and trig.tok.tag_ == "VBN" and any(c.dep_ == "det" for c in trig.tok.children):
-        return True  # "the accused", "the wounded": people, not a deed
-    if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in trig.tok.children):
-        return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
-    if trig.word.has("a") and not _builds_up_arms(trig):
-        return True  # "strengthen ties", "mobilize support", "deploy clean energy"
+    if is_other_sense(trig):
+        return True  # "the accused", "demonstrated its commitment", "strengthened ties"
     if trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE:
         return True  # "a man called Darius"
     return nonevents.is_background(trig, ctx.lex, frozenset(ctx.by_token)) or nonevents.in_history(args.anchor or trig.tok, ctx.history)
-
-
-def _builds_up_arms(trig: Trigger) -> bool:
-    """Whether a build-up builds up force: what it deploys, masses or strengthens is armed (its
-    object, the noun a participle describes, a noun's "of" phrase), or nothing is named ("Russia
-    is mobilizing for war")."""
-    tok = trig.tok
-    if trig.is_verb:
-        patient = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if patient is None and tok.dep_ == "acl":  # "personnel deployed in Poland"
-            patient = tok.head
-    else:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        patient = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if patient is None:
-        return True
-    patient = counted_noun(patient)  # "deployed thousands of troops"
-    words = [patient] + [c for c in patient.children if c.dep_ in ("amod", "compound")]
-    return any(w.lower_ in nonevents.ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
 
 
 def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:

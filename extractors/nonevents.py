@@ -58,13 +58,6 @@ PHYSICAL = frozenset(
     checkpoints facility facilities site sites settlement settlements vessel vessels tanks helicopter
     helicopters drone drones enclave pipeline port airport bridge outpost outposts stronghold""".split()
 )
-#: Arms and postures (besides the armed roles of data/roles.tsv) whose build-up is a show of force.
-ARMS = frozenset(
-    """missile missiles rocket rockets weapon weapons warship warships ship ships vessel vessels submarine
-    submarines bomber bombers fighter fighters jet jets drone drones helicopter helicopters launcher launchers
-    warhead warheads arsenal arsenals reservist reservists reserves garrison garrisons presence posture flank
-    flanks deterrence""".split()
-)
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s?)\b")
 
 

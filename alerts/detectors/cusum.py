@@ -43,17 +43,21 @@ class PoissonCusum(PolicyDecisions):
         s = state["s"] + llr
         if s <= 0.0:
             return 0.0, [0.0, 0.0, 0.0, 0], mu
-        y, a, m, n = state["run"]
-        return s, [y + obs.count, a + obs.article_count, m + mu, n + 1], mu
+        y, a, m, n = state["run"][:4]
+        # the run's first bucket dates the alert (runs saved before it was kept count as consecutive)
+        first = obs.index if n == 0 else state["run"][4] if len(state["run"]) > 4 else obs.index - n
+        return s, [y + obs.count, a + obs.article_count, m + mu, n + 1, first], mu
 
     def score(self, state: dict[str, Any], obs: Observation) -> Score:
         if bl.rate(self.baseline, state["base"]) is None or obs.exposure <= 0.0:
             return Score(obs.count, 0.0, 1.0, 1, False, 1.0, False, 0.0)
-        s, (y, a, m, n), mu = self._advance(state, obs)
+        s, run, mu = self._advance(state, obs)
+        y, a, m, n = run[:4]
         p = math.exp(-s)
         floors_ok = self.policy.floors_pass(y, a, m)
         warm = state["base"]["n"] >= self.policy.warmup
-        return Score(y, m, p, max(1, int(n)), floors_ok, p, warm, mu)
+        width = obs.index - int(run[4]) + 1 if n else 1  # the event time the run spans
+        return Score(y, m, p, width, floors_ok, p, warm, mu)
 
     def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
         s, run, _ = self._advance(state, obs) if bl.rate(self.baseline, state["base"]) is not None else (0.0, state["run"], 0.0)

@@ -19,6 +19,14 @@ from alerts.detectors.base import Observation, PolicyDecisions, Score
 from alerts.detectors.policy import AlertPolicy
 
 
+def span(tail: list[list[float]], obs: Observation) -> int:
+    """Event-time buckets from the window's first observed bucket to this one (ring entries are
+    [count, articles, index]; entries saved before they kept the index count as consecutive)."""
+    if tail and len(tail[0]) > 2:
+        return obs.index - int(tail[0][2]) + 1
+    return len(tail) + 1
+
+
 @dataclass(frozen=True, kw_only=True)
 class FixedThreshold(PolicyDecisions):
     name: ClassVar[str] = "fixed-threshold"
@@ -39,11 +47,11 @@ class FixedThreshold(PolicyDecisions):
         p = 0.0 if y >= self.threshold else 1.0
         hold = 0.0 if y >= self.threshold / 2 else 1.0
         warm = state["n"] >= self.policy.warmup
-        return Score(y, self.threshold, p, len(tail) + 1, self.policy.floors_pass(y, a, 0.0), hold, warm,
+        return Score(y, self.threshold, p, span(tail, obs), self.policy.floors_pass(y, a, 0.0), hold, warm,
                      self.threshold / self.window)
 
     def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
-        ring = (state["ring"] + [[obs.count, obs.article_count]])[-(self.window - 1) :] if self.window > 1 else []
+        ring = (state["ring"] + [[obs.count, obs.article_count, obs.index]])[-(self.window - 1) :] if self.window > 1 else []
         return {**state, "ring": ring, "n": state["n"] + 1}
 
     def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
@@ -87,18 +95,18 @@ class RollingZScore(PolicyDecisions):
             tail = ring[len(ring) - (w - 1) :] if w > 1 else []
             y = obs.count + sum(e[0] for e in tail)
             a = obs.article_count + sum(e[1] for e in tail)
-            n = len(tail) + 1
+            n, width = len(tail) + 1, span(tail, obs)  # buckets counted; event time they cover
             p = normal_sf((y - n * mean) / (math.sqrt(n) * sd))
-            floors_ok = self.policy.floors_pass(y, a, n * mean) and (clear_from is None or obs.index - n + 1 >= clear_from)
-            cand = (not floors_ok, p, n, y, n * mean, floors_ok)
+            floors_ok = self.policy.floors_pass(y, a, n * mean) and (clear_from is None or obs.index - width + 1 >= clear_from)
+            cand = (not floors_ok, p, n, width, y, n * mean, floors_ok)
             best = cand if best is None or cand < best else best
             hold_p = p if hold_p is None else min(hold_p, p)
-        _, p, n, y, m, floors_ok = best
-        return Score(y, m, p, n, floors_ok, hold_p, len(ring) >= self.policy.warmup, mean)
+        _, p, _, width, y, m, floors_ok = best
+        return Score(y, m, p, width, floors_ok, hold_p, len(ring) >= self.policy.warmup, mean)
 
     def update(self, state: dict[str, Any], obs: Observation, score: Score) -> dict[str, Any]:
         keep = max(self.history, max(self.windows) - 1)
-        return {**state, "ring": (state["ring"] + [[obs.count, obs.article_count]])[-keep:]}
+        return {**state, "ring": (state["ring"] + [[obs.count, obs.article_count, obs.index]])[-keep:]}
 
     def band(self, state: dict[str, Any], obs: Observation) -> tuple[float, float]:
         mean, sd = self._moments(state["ring"])

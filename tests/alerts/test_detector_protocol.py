@@ -134,3 +134,15 @@ def test_a_bucket_without_articles_is_no_evidence(det):
     state, _ = run(det, poisson_stream(1.0, 60, 8))
     _, score, decision = step(det, state, Observation(index=60, count=0.0, exposure=0.0))
     assert decision.transition in ("quiet", "hold")
+
+
+def test_a_window_reports_the_event_time_it_spans(det):
+    # a sparse feed: one bucket a day has news (every fourth), the empty ones are not observed at
+    # all; a window of observed buckets must be dated from the first bucket it really counted
+    counts = poisson_stream(1.0, 120, 9) + [12.0] * 6 + poisson_stream(1.0, 20, 10)
+    state, observed = det.init_state(), set()
+    for k, c in enumerate(counts):
+        obs = Observation(index=4 * k, count=c)
+        observed.add(obs.index)
+        state, score, _ = step(det, state, obs)
+        assert obs.index - score.window + 1 in observed, (obs.index, score.window)

@@ -1,0 +1,51 @@
+"""Trigger words read in a sense that is no event: the word is there, the deed is not.
+
+"the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
+"mobilized support" and "deployed clean energy" build up no force. Each rule reads the word's own
+phrase (its object, its determiner), never a list of sentences. The flags are those of
+`data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.roles import counted_noun, role_sectors
+
+#: Sectors whose members are armed: their build-up is a show of force.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+#: Arms and postures (besides the armed roles of data/roles.tsv) whose build-up is a show of force.
+ARMS = frozenset(
+    """missile missiles rocket rockets weapon weapons warship warships ship ships vessel vessels submarine
+    submarines bomber bombers fighter fighters jet jets drone drones helicopter helicopters launcher launchers
+    warhead warheads arsenal arsenals reservist reservists reserves garrison garrisons presence posture flank
+    flanks deterrence""".split()
+)
+
+
+def is_other_sense(trig) -> bool:
+    """Whether a trigger (`extractors.triggers.Trigger`) is used in a sense that is no event."""
+    tok = trig.tok
+    if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
+        return True  # "the accused", "the wounded": people, not a deed
+    if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
+    return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)
+
+
+def builds_up_arms(tok: Token, is_verb: bool) -> bool:
+    """Whether a build-up builds up force: what it deploys, masses or strengthens is armed (its
+    object, the noun a participle describes, a noun's "of" phrase), or nothing is named ("Russia
+    is mobilizing for war")."""
+    if is_verb:
+        patient = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if patient is None and tok.dep_ == "acl":  # "personnel deployed in Poland"
+            patient = tok.head
+    else:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        patient = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if patient is None:
+        return True
+    patient = counted_noun(patient)  # "deployed thousands of troops"
+    words = [patient] + [c for c in patient.children if c.dep_ in ("amod", "compound")]
+    return any(w.lower_ in ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
