@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import ARMED_SECTORS, is_other_sense
+from extractors.senses import ARMED_SECTORS, is_other_sense, is_walkout
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -218,6 +218,9 @@ def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence)
 
 
 def _recategorise(trig: Trigger, sources: list[Actor]) -> None:
+    if trig.word.lemma == "strike" and is_walkout(trig.tok, [s.sector for s in sources]):
+        trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
+        return
     if trig.category != "mobilize":
         return
     if any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):

@@ -1,7 +1,8 @@
-"""Trigger words read in a sense that is no event: the word is there, the deed is not.
+"""Trigger words read in another sense than their event's: the word is there, the deed is not.
 
 "the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
-"mobilized support" and "deployed clean energy" build up no force. Each rule reads the word's own
+"mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest
+and attack no one. Each rule reads the word's own
 phrase (its object, its determiner), never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
@@ -49,3 +50,19 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
     patient = counted_noun(patient)  # "deployed thousands of troops"
     words = [patient] + [c for c in patient.children if c.dep_ in ("amod", "compound")]
     return any(w.lower_ in ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
+
+
+#: Sectors of people whose strike is a walk-out (CAMEO 143), not an attack.
+CIVIL_SECTORS = frozenset({"LAB", "EDU", "OPP", "CVL", "MED", "JRN", "BUS", "REL", "JUD", "REF"})
+#: Modifiers of "strike" that only a walk-out takes: "an indefinite strike", "a general strike".
+WALKOUT = frozenset("general hunger indefinite nationwide national labour labor wildcat token rolling day one-day ended".split())
+
+
+def is_walkout(tok: Token, source_sectors: list[str | None]) -> bool:
+    """Whether "strike" is a labour strike: "went on strike", "an indefinite strike", or struck
+    by workers, students or doctors rather than by an armed force or a state."""
+    if tok.head.lower_ == "on" and tok.dep_ == "pobj":
+        return True
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in WALKOUT for c in tok.children):
+        return True
+    return bool(source_sectors) and all(s in CIVIL_SECTORS for s in source_sectors)

@@ -127,6 +127,11 @@ CASES: list[tuple[str, list[str]]] = [
     # stone-throwing is a violent protest (CAMEO 145), not an assault
     ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ["protest PSE>ISR sec=CVL"]),
     ("He threw stones into the lake.", ["NONE"]),
+    # a labour strike is a protest, a missile strike an attack
+    ("French workers went on strike on Monday.", ["protest FRA>- sec=LAB"]),
+    ("Nigerian unions began an indefinite strike.", ["protest NGA>- sec=LAB"]),
+    ("Doctors in Britain struck over pay.", ["protest GBR>- sec=MED"]),
+    ("Israel carried out a strike on Gaza.", ["assault ISR>PSE"]),
     # a ceasefire agreement violated is a violated ceasefire, not an agreement
     ("Azerbaijan violated the ceasefire agreement.", ["assault AZE>- cf"]),
     # "accused X of …": X did it
