@@ -171,7 +171,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)
     frame = frame_of(args.anchor or trig.tok, lex)
-    if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE and trig.is_verb:
+    refusal = ctx.by_token.get((args.anchor or trig.tok).head.i)
+    already_refused = refusal is not None and refusal.category == "reject"  # "refused to accept": one rejection
+    if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE and trig.is_verb and not already_refused:
         # an agreement refused or failed is a rejection that happened, not a non-event (but
         # "denied agreeing" disowns the agreement, and "peace without an agreement" rejects nothing)
         trig.category, trig.cameo = "reject", PLOVER["reject"][0]

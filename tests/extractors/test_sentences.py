@@ -287,3 +287,14 @@ def test_civilians_killed_abroad_are_not_coded_to_the_place(extract):
     # foreigners caught in someone else's war: the country they were in did not attack them
     events = extract("Two US citizens were captured in Ukraine.")
     assert events and all(e.source is None for e in events), _show(events)
+
+
+def test_demands_not_met_are_a_rejection(extract):
+    events = extract("Israel said it would not meet the demands of Hamas.")
+    assert any(e.category == "reject" and not e.negated and e.source.code == "ISR" for e in events), _show(events)
+
+
+def test_a_refusal_to_agree_is_one_rejection_not_two(extract):
+    # the refusing verb is the rejection; the agreement it refuses stays a negated agreement
+    events = extract("Turkey refused to accept the proposal from Greece.")
+    assert [e.category for e in events if not e.negated] == ["reject"], _show(events)
