@@ -111,7 +111,18 @@ def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) ->
 
 
 def in_history(tok: Token, clauses: set[int]) -> bool:
-    return bool(clauses) and _clause(tok).i in clauses
+    """Whether `tok` is told in a history clause; a relative clause describes its noun, so it is
+    history when its noun is ("the 1995 bombing that killed 168 people")."""
+    if not clauses:
+        return False
+    clause = _clause(tok)
+    for _ in range(4):
+        if clause.i in clauses:
+            return True
+        if clause.dep_ not in ("relcl", "acl") or clause.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        clause = _clause(clause.head)
+    return False
 
 
 def is_metaphor_target(target: Token | None, resolved: bool) -> bool:

@@ -150,6 +150,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("The mayor, jailed by Israel a year ago, spoke to reporters in Nablus.", ["NONE"]),
     ("Typhoon Krosa struck China's Zhejiang province on Sunday.", ["NONE"]),
     ("New Zealand beat England by six wickets in the cricket World Cup.", ["NONE"]),
+    # a relative clause describes its noun: history when the noun is
+    ("The 1994 genocide in Rwanda, which killed 800,000 people, is commemorated today.", ["NONE"]),
 ]
 
 
