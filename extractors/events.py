@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import ARMED_SECTORS, is_other_sense, is_walkout
+from extractors.senses import ARMED_SECTORS, is_other_sense, is_walkout, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -121,7 +121,9 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
 def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     """Sources, targets and frame of one trigger, or None when it is no event after all."""
     mentions, dyad, lex = ctx.mentions, ctx.dyad, ctx.lex
-    sources, loc1, _ = resolve_first(args.sources, mentions, dyad)
+    # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
+    agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
+    sources, loc1, _ = resolve_first(agents, mentions, dyad)
     pair_actors, _ = resolve_all(args.pairs, mentions, dyad)
     places, loc3 = resolve_all(args.places, mentions, dyad)
     if not sources and args.inherited and not args.suffered:
@@ -132,6 +134,12 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sector = role_sectors()[agent.lower_]
         sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
     candidates = args.targets
+    if not sources and trig.category == "retreat" and not trig.is_verb:
+        # "the withdrawal of Eritrean forces from Ethiopian territory": those withdrawn withdraw
+        movers = [t for t in args.targets if t.dep_ == "pobj" and t.head.lower_ == "of"]
+        sources, _, _ = resolve_first(movers, mentions, dyad)
+        if sources:
+            candidates = [t for t in args.targets if t not in movers]
     if not sources and trig.category == "assault" and trig.is_verb and trig.tok.dep_ not in NOMINAL_DEPS and args.origins:
         # "a mortar bomb was fired at Israel from the Gaza Strip": where the fire comes from fires it
         fired_from, _, _ = resolve_first(args.origins, mentions, dyad, places_act=True)
@@ -222,6 +230,9 @@ def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence)
 def _recategorise(trig: Trigger, sources: list[Actor]) -> None:
     if trig.word.lemma == "strike" and is_walkout(trig.tok, [s.sector for s in sources]):
         trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
+        return
+    if trig.category == "retreat" and withdraws_presence(trig.tok, trig.is_verb):
+        trig.category, trig.cameo = "sanction", "166"  # withdrawing inspectors or envoys reduces relations
         return
     if trig.category != "mobilize":
         return

@@ -38,13 +38,9 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
     """Whether a build-up builds up force: what it deploys, masses or strengthens is armed (its
     object, the noun a participle describes, a noun's "of" phrase), or nothing is named ("Russia
     is mobilizing for war")."""
-    if is_verb:
-        patient = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if patient is None and tok.dep_ == "acl":  # "personnel deployed in Poland"
-            patient = tok.head
-    else:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        patient = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    patient = _patient(tok, is_verb)
+    if patient is None and is_verb and tok.dep_ == "acl":  # "personnel deployed in Poland"
+        patient = tok.head
     if patient is None:
         return True
     patient = counted_noun(patient)  # "deployed thousands of troops"
@@ -66,3 +62,26 @@ def is_walkout(tok: Token, source_sectors: list[str | None]) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lower_ in WALKOUT for c in tok.children):
         return True
     return bool(source_sectors) and all(s in CIVIL_SECTORS for s in source_sectors)
+
+
+#: People whose withdrawal reduces relations (CAMEO 166 "expel or withdraw": peacekeepers,
+#: inspectors, aid agencies; 161 for diplomats) rather than a retreat of forces.
+PRESENCE = frozenset(
+    """inspector inspectors observer observers monitor monitors peacekeeper peacekeepers diplomat diplomats
+    ambassador ambassadors envoy envoys staff mission missions worker workers volunteers""".split()
+)
+
+
+def withdraws_presence(tok: Token, is_verb: bool) -> bool:
+    """Whether a withdrawal takes away a presence, not forces: "withdraw weapons inspectors",
+    "the withdrawal of the ambassador"."""
+    patient = _patient(tok, is_verb)
+    return patient is not None and counted_noun(patient).lower_ in PRESENCE
+
+
+def _patient(tok: Token, is_verb: bool) -> Token | None:
+    """What a verb acts on (its object, the subject of its passive) or a noun's "of" phrase."""
+    if is_verb:
+        return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -132,6 +132,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("Nigerian unions began an indefinite strike.", ["protest NGA>- sec=LAB"]),
     ("Doctors in Britain struck over pay.", ["protest GBR>- sec=MED"]),
     ("Israel carried out a strike on Gaza.", ["assault ISR>PSE"]),
+    # withdrawing inspectors or an ambassador reduces relations (CAMEO 166); troops retreat
+    ("The UN will withdraw its weapons inspectors from Iraq.", ["sanction UNO>IRQ"]),
+    ("Russia announced the withdrawal of its ambassador from Washington.", ["sanction RUS>USA"]),
+    ("Israel completed the withdrawal of its troops from Gaza.", ["retreat ISR>PSE"]),
+    ("Iraq called for a complete withdrawal of Turkish forces from Iraq.", ["retreat TUR>IRQ sec=MIL", "request IRQ>TUR"]),
     # a ceasefire agreement violated is a violated ceasefire, not an agreement
     ("Azerbaijan violated the ceasefire agreement.", ["assault AZE>- cf"]),
     # "accused X of …": X did it
