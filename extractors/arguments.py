@@ -32,7 +32,7 @@ NO_INHERIT = frozenset(
     "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
     "investigate announce confirm welcome praise criticize criticise deplore urge call demand end halt stop prevent "
     "avert cancel postpone lift ease suspend blame deny describe mark commemorate remember recall "
-    "address counter combat tackle confront deter repel repulse thwart foil resist withstand".split()
+    "address counter combat tackle confront deter thwart foil withstand".split()
 )
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})

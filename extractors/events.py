@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import ARMED_SECTORS, is_other_sense, is_walkout, withdraws_presence
+from extractors.senses import is_other_sense, is_walkout, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -36,6 +36,11 @@ ACCUSABLE = frozenset({"assault", "coerce", "threaten", "mobilize", "sanction"})
 REFUSABLE = frozenset({"agree", "concede"})
 #: Gazetteer kinds that name where something happens.
 PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
+#: Verbs whose "from" says where the fire comes from ("rockets fired from Gaza"), not whose the
+#: victims are ("killed five pilgrims from Pakistan").
+FIRING = frozenset({"fire", "shell", "bomb", "launch"})
+#: Armed roles that, unnamed, may still attack a named party ("militants killed two Turkish engineers").
+FIGHTING_SECTORS = frozenset({"MIL", "REB"})
 #: Where a participle stands for people, not a deed: "evacuated the wounded from the town".
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
@@ -140,7 +145,8 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources, _, _ = resolve_first(movers, mentions, dyad)
         if sources:
             candidates = [t for t in args.targets if t not in movers]
-    if not sources and trig.category == "assault" and trig.is_verb and trig.tok.dep_ not in NOMINAL_DEPS and args.origins:
+    firing = trig.is_verb and lex.lemma(trig.tok.text) in FIRING and trig.tok.dep_ not in NOMINAL_DEPS
+    if not sources and firing and args.origins:
         # "a mortar bomb was fired at Israel from the Gaza Strip": where the fire comes from fires it
         fired_from, _, _ = resolve_first(args.origins, mentions, dyad, places_act=True)
         if fired_from and all(a.sector is None for a in fired_from):  # a place, not "from peacekeepers"
@@ -179,8 +185,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
     _recategorise(trig, sources)
     frame = frame_of(args.anchor or trig.tok, lex)
-    refusal = ctx.by_token.get((args.anchor or trig.tok).head.i)
-    already_refused = refusal is not None and refusal.category == "reject"  # "refused to accept": one rejection
+    inner = args.anchor or trig.tok
+    refusal = ctx.by_token.get(inner.head.i) if inner.dep_ in ("xcomp", "ccomp") else None
+    already_refused = refusal is not None and refusal.word.category == "reject"  # "refused to accept": one rejection
     if frame.negated and frame.modality != "denied" and trig.category in REFUSABLE and trig.is_verb and not already_refused:
         # an agreement refused or failed is a rejection that happened, not a non-event (but
         # "denied agreeing" disowns the agreement, and "peace without an agreement" rejects nothing)
@@ -196,7 +203,7 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         # the speaker's own (but not "fired missiles into the sea, Seoul said").
         targets = [speaker]
     if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
-        armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in ARMED_SECTORS and bool(targets)
+        armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in FIGHTING_SECTORS and bool(targets)
         if not (trig.is_verb and state_target) and not armed:
             # a weak word ("were allowed", "violence") needs a named agent, a state as patient, or
             # an armed role acting on a named party ("militants killed two Turkish engineers")
@@ -232,7 +239,7 @@ def _recategorise(trig: Trigger, sources: list[Actor]) -> None:
         trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
         return
     if trig.category == "retreat" and withdraws_presence(trig.tok, trig.is_verb):
-        trig.category, trig.cameo = "sanction", "166"  # withdrawing inspectors or envoys reduces relations
+        trig.category, trig.cameo = "sanction", "166"  # CAMEO "expel or withdraw": inspectors, monitors, envoys
         return
     if trig.category != "mobilize":
         return

@@ -134,7 +134,7 @@ FUNCTION_VERBS = (
     "describe drop encourage enforce escalate escape expand face fail fear file flee implement intensify keep level "
     "lodge make mark order organise organize persuade postpone prevent proclaim push react reiterate remember remove "
     "renew respond retaliate revoke schedule seal shatter start step stop stress suffer survive tighten trust "
-    "engage involve participate join address counter combat tackle confront deter repulse thwart foil resist withstand "
+    "engage involve participate join address counter combat tackle confront deter thwart foil withstand "
     "undertake wage witness wreck help allow force put place remain fall subject"
 ).split()
 

@@ -2,8 +2,9 @@
 
 "the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
 "mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest
-and attack no one. Each rule reads the word's own
-phrase (its object, its determiner), never a list of sentences. The flags are those of
+and attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it
+does not retreat. Each rule reads the word's own phrase (its object, its determiner) or the roles
+of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
 
@@ -20,7 +21,8 @@ ARMS = frozenset(
     """missile missiles rocket rockets weapon weapons warship warships ship ships vessel vessels submarine
     submarines bomber bombers fighter fighters jet jets drone drones helicopter helicopters launcher launchers
     warhead warheads arsenal arsenals reservist reservists reserves garrison garrisons presence posture flank
-    flanks deterrence""".split()
+    flanks deterrence personnel men paratrooper paratroopers commando commandos reinforcements contingent
+    contingents mercenary mercenaries""".split()
 )
 
 
@@ -51,21 +53,23 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
 #: Sectors of people whose strike is a walk-out (CAMEO 143), not an attack.
 CIVIL_SECTORS = frozenset({"LAB", "EDU", "OPP", "CVL", "MED", "JRN", "BUS", "REL", "JUD", "REF"})
 #: Modifiers of "strike" that only a walk-out takes: "an indefinite strike", "a general strike".
-WALKOUT = frozenset("general hunger indefinite nationwide national labour labor wildcat token rolling day one-day ended".split())
+WALKOUT = frozenset("general hunger indefinite nationwide national labour labor wildcat token one-day".split())
+#: Forms of the verbs of "went on strike", "are on strike", "remain on strike".
+_ON_STRIKE_VERBS = frozenset("go goes went gone going be is are was were been being remain remains remained stay stays stayed come came".split())
 
 
 def is_walkout(tok: Token, source_sectors: list[str | None]) -> bool:
     """Whether "strike" is a labour strike: "went on strike", "an indefinite strike", or struck
     by workers, students or doctors rather than by an armed force or a state."""
-    if tok.head.lower_ == "on" and tok.dep_ == "pobj":
-        return True
+    if tok.lower_ == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lower_ in _ON_STRIKE_VERBS:
+        return True  # "went on strike", not "relied on strikes against Hamas"
     if any(c.dep_ in ("amod", "compound") and c.lower_ in WALKOUT for c in tok.children):
         return True
     return bool(source_sectors) and all(s in CIVIL_SECTORS for s in source_sectors)
 
 
 #: People whose withdrawal reduces relations (CAMEO 166 "expel or withdraw": peacekeepers,
-#: inspectors, aid agencies; 161 for diplomats) rather than a retreat of forces.
+#: inspectors, aid workers, envoys) rather than a retreat of forces.
 PRESENCE = frozenset(
     """inspector inspectors observer observers monitor monitors peacekeeper peacekeepers diplomat diplomats
     ambassador ambassadors envoy envoys staff mission missions worker workers volunteers""".split()

@@ -132,6 +132,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Nigerian unions began an indefinite strike.", ["protest NGA>- sec=LAB"]),
     ("Doctors in Britain struck over pay.", ["protest GBR>- sec=MED"]),
     ("Israel carried out a strike on Gaza.", ["assault ISR>PSE"]),
+    ("Israel relied on strikes against Hamas in Gaza.", ["assault ISR>PSE"]),  # "on strikes" is no walk-out
+    ("Russia deployed 2,000 personnel to Syria.", ["mobilize RUS>SYR"]),
+    ("Hamas rejected the plan and did not agree to talks with Israel.", ["reject PSE>ISR"]),
     # withdrawing inspectors or an ambassador reduces relations (CAMEO 166); troops retreat
     ("The UN will withdraw its weapons inspectors from Iraq.", ["sanction UNO>IRQ"]),
     ("Russia announced the withdrawal of its ambassador from Washington.", ["sanction RUS>USA"]),
@@ -305,3 +308,9 @@ def test_a_refusal_to_agree_is_one_rejection_not_two(extract):
     # the refusing verb is the rejection; the agreement it refuses stays a negated agreement
     events = extract("Turkey refused to accept the proposal from Greece.")
     assert [e.category for e in events if not e.negated] == ["reject"], _show(events)
+
+
+def test_the_victims_home_is_not_where_fire_comes_from(extract):
+    # "from" names where the fire comes from only for verbs of firing
+    events = extract("Militants killed five pilgrims from Pakistan.")
+    assert events and all(e.source is None or e.source.code != "PAK" for e in events), _show(events)
