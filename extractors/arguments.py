@@ -171,6 +171,17 @@ def _engaging_verb(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _accused(noun: Token, lex: Lexicon) -> Token | None:
+    """The object of "accused X of <noun>", "blamed X for <noun>": who did the deed."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or lex.lemma(verb.text) not in ACCUSING:
+        return None
+    return _child(verb, "dobj")
+
+
 def noun_args(noun: Token, lex: Lexicon) -> Args:
     args = Args(anchor=noun)
     for c in noun.children:
@@ -192,7 +203,8 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
     verb = _engaging_verb(noun, lex)
     if verb is not None:  # "Serb forces were engaged in ethnic cleansing", "engaged the peacekeepers in a firefight"
         obj = _child(verb, "dobj")
-        args.targets.extend([obj] if obj is not None else [])
+        if obj is not None:
+            args.targets.append(obj)
     elif noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
         verb = head
     if verb is not None:
@@ -224,7 +236,10 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
                 args.pairs.append(pobj)
             elif prep in PLACE_PREPS:
                 args.places.append(pobj)
-    if noun.dep_ in ("pobj", "dobj", "conj"):
+    accused = _accused(noun, lex)
+    if accused is not None:
+        args.inherited.append(accused)  # "accused Ukraine of ceasefire violations": the accused did it
+    elif noun.dep_ in ("pobj", "dobj", "conj"):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
         node = noun
@@ -232,11 +247,6 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
             if node.head.i == node.i:
                 break
             node = node.head
-            if node.pos_ in ("VERB", "AUX") and noun.head.lower_ in ("of", "for") and noun.head.head.i == node.i and lex.lemma(node.text) in ACCUSING:
-                obj = _child(node, "dobj")  # "accused Ukraine of ceasefire violations": the accused did it
-                if obj is not None:
-                    args.inherited.append(obj)
-                    break
             if node.pos_ in ("VERB", "AUX"):
                 subj = subject_of(node, lex)
                 if subj is not None and lex.lemma(node.text) not in NO_INHERIT and not lex.lookup(node.text):

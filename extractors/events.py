@@ -38,11 +38,9 @@ REFUSABLE = frozenset({"agree", "concede"})
 PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
 #: Verbs whose "from" says where the fire comes from ("rockets fired from Gaza"), not whose the
 #: victims are ("killed five pilgrims from Pakistan").
-FIRING = frozenset({"fire", "shell", "bomb", "launch"})
+FIRING = frozenset({"fire", "shell", "bomb"})
 #: Armed roles that, unnamed, may still attack a named party ("militants killed two Turkish engineers").
 FIGHTING_SECTORS = frozenset({"MIL", "REB"})
-#: Where a participle stands for people, not a deed: "evacuated the wounded from the town".
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 
 
@@ -145,8 +143,7 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources, _, _ = resolve_first(movers, mentions, dyad)
         if sources:
             candidates = [t for t in args.targets if t not in movers]
-    firing = trig.is_verb and lex.lemma(trig.tok.text) in FIRING and trig.tok.dep_ not in NOMINAL_DEPS
-    if not sources and firing and args.origins:
+    if not sources and trig.is_verb and trig.word.lemma in FIRING and args.origins:
         # "a mortar bomb was fired at Israel from the Gaza Strip": where the fire comes from fires it
         fired_from, _, _ = resolve_first(args.origins, mentions, dyad, places_act=True)
         if fired_from and all(a.sector is None for a in fired_from):  # a place, not "from peacekeepers"
