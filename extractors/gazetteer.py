@@ -23,6 +23,13 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 #: Cities this large (besides capitals) are actors' seats or event locations.
 MIN_CITY_POPULATION = 1_000_000
+#: Words of geography that name no one place: a province called "Gulf" (Papua New Guinea), "Coast"
+#: (Kenya), "Lake" (New Zealand) or "Upper East" (Ghana) would claim every gulf, coast and lake.
+GENERIC_GEOGRAPHY = frozenset(
+    """gulf bay coast delta maritime mountain mountains forest river rivers lake lakes plateau plateaux
+    savanes savannah pool centre center central north south east west northern southern eastern western
+    upper lower middle island islands highlands lowlands valley littoral interior capital national""".split()
+)
 #: Rank of each kind: when two sources give one name, the higher rank wins.
 RANK = {"person": 5, "armed": 6, "province": 0, "city": 1, "capital": 2, "region": 3, "demonym": 4, "country": 5, "metonym": 6, "ngo": 7, "img": 7, "igo": 8}
 
@@ -105,6 +112,8 @@ def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
             provinces.setdefault(prov, set()).add(code)
     for prov, codes in provinces.items():
         # A province name shared by two countries (Punjab) resolves nowhere.
+        if all(w in GENERIC_GEOGRAPHY for w in prov.lower().split()):
+            continue
         if len(codes) == 1 and " " not in prov.strip("'") or len(codes) == 1 and len(prov) > 6:
             code = next(iter(codes))
             _add(names, prov, Entry(code, "province", location=prov))

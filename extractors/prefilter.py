@@ -18,6 +18,7 @@ from spacy.language import Language
 from extractors import nonevents
 from extractors.gazetteer import Entry, Gazetteer
 from extractors.lexicon import Lexicon
+from extractors.placenames import places_in_names
 from extractors.model import Actor
 from extractors.triggers import CEASEFIRE_FORMS
 from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, Mention, role_sectors
@@ -164,4 +165,4 @@ class FirstPass:
             if s >= last_end:
                 out.append((s, e, self.gazetteer.names[self.strings[match_id]]))
                 last_end = e
-        return out
+        return places_in_names(doc, out)

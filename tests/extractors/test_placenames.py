@@ -1,0 +1,78 @@
+"""Place names inside longer proper names are not places (tokens only: a blank pipeline will do)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.gazetteer import GENERIC_GEOGRAPHY, Entry, load_gazetteer
+from extractors.placenames import places_in_names
+
+NLP = spacy.blank("en")
+KINDS = {"Kerry": "province", "Kharkiv": "city", "Kyiv": "capital", "Lakota": "province", "Khorasan": "province", "Berlin": "capital"}
+
+
+def kept(text: str) -> list[tuple[int, str]]:
+    """(token index, name) of every known name in `text` that survives the filter."""
+    doc = NLP(text)
+    mentions = [(t.i, t.i + 1, Entry("XXX", KINDS[t.text], location=t.text)) for t in doc if t.text in KINDS]
+    return [(s, doc[s].text) for s, _, _ in places_in_names(doc, mentions)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoy John Kerry met officials.",  # a given name before
+        "Secretary Kerry met officials.",  # a title before
+        "The Lakota Freedom Delegation withdrew.",  # a longer name after
+        "They condemned the ISIS-Khorasan attacks.",  # a hyphenated name
+        "Gunmen shot at the Kharkiv Tractor Plant.",  # a city's name for something else
+    ],
+)
+def test_a_place_name_inside_a_longer_name_is_not_a_place(text):
+    assert kept(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets bombed Kharkiv overnight.",
+        "Russia shelled Kharkiv Oblast and the Kharkiv region.",  # words for a place
+        "Kharkiv Police detained two men.",  # an office
+        "In Kharkiv, sirens sounded.",  # a capitalised stop word
+        "Northern Kharkiv came under fire on Monday.",  # a compass point
+        "The U.S. Embassy Kyiv team left Kyiv.",  # an embassy is where it stands
+        "The Kyiv Independent reported strikes.",  # capitals keep their name before another
+        "Russian Forces Shell Kharkiv Again Overnight",  # a headline: every word is capitalised
+    ],
+)
+def test_a_place_name_standing_as_a_place_is_kept(text):
+    assert [name for _, name in kept(text)] == [t.text for t in NLP(text) if t.text in KINDS]
+
+
+def test_a_name_read_as_a_person_is_a_person_throughout_the_article():
+    text = "Special Envoy John Kerry arrived. Later Kerry said the talks went well."
+    assert kept(text) == []
+
+
+def test_a_name_absorbed_by_a_following_word_still_counts_elsewhere():
+    """'The Lakota Freedom Delegation' is an organisation's name, not a person's: Lakota is still
+    a place elsewhere. An ordinal before a capital does not make a person either."""
+    text = "The Lakota Freedom Delegation spoke. Lakota people protested."
+    assert [name for _, name in kept(text)] == ["Lakota"]
+    assert [name for _, name in kept("The Second Berlin Conference met in Berlin.")] == ["Berlin", "Berlin"]
+
+
+def test_provinces_named_by_a_word_of_geography_are_not_loaded():
+    names = load_gazetteer().names
+    for word in ("Gulf", "Coast", "Lake", "Upper East", "South Island"):
+        entry = names.get(word)
+        assert entry is None or entry.kind != "province", word
+    assert names["Afar"].kind == "province" and names["Rift Valley"].code == "KEN"
+    assert {"gulf", "coast", "lake"} <= GENERIC_GEOGRAPHY
+
+
+def test_first_pass_drops_a_surname_that_is_a_province(extractor):
+    doc = extractor.nlp.tokenizer("Special Presidential Envoy for Climate John Kerry met Saudi officials in Riyadh.")
+    names = {doc[s:e].text: entry.code for s, e, entry in extractor.first_pass.scan(doc).mentions}
+    assert "Kerry" not in names and names["Riyadh"] == "SAU"
