@@ -18,8 +18,8 @@ from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
-from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import is_other_sense, is_walkout, withdraws_presence
+from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
+from extractors.senses import STOPPING, is_other_sense, is_walkout, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -180,7 +180,7 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = _unnamed_attacker(args.places, targets, ctx)
     if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
-    _recategorise(trig, sources)
+    _recategorise(trig, sources, ctx.by_token)
     frame = frame_of(args.anchor or trig.tok, lex)
     inner = args.anchor or trig.tok
     refusal = ctx.by_token.get(inner.head.i) if inner.dep_ in ("xcomp", "ccomp") else None
@@ -201,10 +201,16 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         targets = [speaker]
     if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
         armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in FIGHTING_SECTORS and bool(targets)
-        if not (trig.is_verb and state_target) and not armed:
+        against = target_tok is not None and target_tok.dep_ == "pobj" and target_tok.head.lower_ == "against"
+        if not (state_target and (trig.is_verb or (trig.category == "protest" and against))) and not armed:
             # a weak word ("were allowed", "violence") needs a named agent, a state as patient, or
-            # an armed role acting on a named party ("militants killed two Turkish engineers")
+            # an armed role acting on a named party ("militants killed two Turkish engineers").
+            # A protest noun's state target counts when it is protested against: crowds go
+            # unnamed ("a rally against the French government", not "a demonstration of U.S. resolve").
             return None
+    city = ctx.mentions.get(target_tok.i) if target_tok is not None else None
+    if not sources and not pair_actors and city is not None and city.entry.kind == "city" and trig.category not in PLACE_TARGET_CATEGORIES:
+        return None  # "visit Louisville", "gave Wolfsburg a victory": a town alone is hit, not met
     if trig.word.has("t") and not targets and not pair_actors:
         return None  # "cut emissions", "reduce the spread": a cut hurts no one unless someone is named
     return _Parties(sources, targets, pair_actors, loc3 or loc2 or loc1, frame, speaker, dyad)
@@ -231,9 +237,13 @@ def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence)
     return []
 
 
-def _recategorise(trig: Trigger, sources: list[Actor]) -> None:
+def _recategorise(trig: Trigger, sources: list[Actor], by_token: dict[int, Trigger]) -> None:
     if trig.word.lemma == "strike" and is_walkout(trig.tok, [s.sector for s in sources]):
         trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
+        return
+    if trig.word.lemma in STOPPING and (measure := stops_a_measure(trig.tok, trig.is_verb, by_token)):
+        # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions
+        trig.category, trig.cameo = "concede", "085" if measure == "sanction" else "081"
         return
     if trig.category == "retreat" and withdraws_presence(trig.tok, trig.is_verb):
         trig.category, trig.cameo = "sanction", "166"  # CAMEO "expel or withdraw": inspectors, monitors, envoys

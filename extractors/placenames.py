@@ -4,12 +4,14 @@ Provinces and cities come from data packages by the thousand, and many share the
 people and things: "John Kerry" (County Kerry), "Paul Hastings" (Paul, Cape Verde), "the Persian
 Gulf" (Gulf, Papua New Guinea), "the Lakota Freedom Delegation". A place name glued to another
 capitalised word that is not a word for a place or an office is part of that longer name (a
-country next to it is no exception: "Persian Gulf", "Lake Chad"). Only the tokens are read (this runs in the first pass, before any parse).
+country next to it is no exception: "Persian Gulf", "Lake Chad"). Only the tokens are read: this
+runs in the first pass, before any parse.
 
-A name read as a person's ("Special Envoy John Kerry") is a person throughout the article, as
-named-entity taggers assume (one sense per discourse): "Kerry said" later is not County Kerry.
-Capitals are checked only for a preceding name: "the Washington Post" still locates Washington,
-and a capital's metonymy ("Moscow said") is too useful to risk.
+A province or city read as a person's name ("Special Envoy John Kerry") is a person throughout
+the article, as named-entity taggers assume (one sense per discourse): "Kerry said" later is not
+County Kerry. Capitals are checked only for a preceding name, mention by mention: "University
+College London" is not London, but London stays London elsewhere, and "the Washington Post" or a
+capital's metonymy ("Moscow said") is too useful to risk.
 
 >>> import spacy
 >>> from extractors.gazetteer import Entry
@@ -50,8 +52,12 @@ PLACE_HEADS = frozenset(
 )
 
 
+SENTENCE_ENDS = frozenset(".!?…")
+
+
 def _is_word(tok) -> bool:
-    return tok.is_alpha and tok.text[0].isupper()
+    """A capitalised word, or an initial ("Laura J. Richardson")."""
+    return (tok.is_alpha and tok.text[0].isupper()) or (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".")
 
 
 def _name_before(doc: Doc, s: int) -> bool:
@@ -78,9 +84,16 @@ def _name_after(doc: Doc, e: int, roles: frozenset[str]) -> bool:
     return low not in STOP_WORDS and low not in PLACE_HEADS and low not in roles
 
 
-def _title_case(doc: Doc, s: int, e: int, reach: int = 8) -> bool:
-    """Every content word nearby is capitalised: a headline, where capitals say nothing."""
-    words = [t for t in list(doc[max(0, s - reach):s]) + list(doc[e:e + reach]) if t.is_alpha and t.lower_ not in STOP_WORDS]
+def _title_case(doc: Doc, s: int, e: int, reach: int = 40) -> bool:
+    """No content word of the sentence around is in lower case: a headline, where capitals say
+    nothing ("Russian Forces Shell Kharkiv Overnight")."""
+    words = []
+    for step, start in ((-1, s - 1), (1, e)):
+        i = start
+        while 0 <= i < len(doc) and abs(i - start) < reach and not (doc[i].text in SENTENCE_ENDS or "\n" in doc[i].text):
+            if doc[i].is_alpha and doc[i].lower_ not in STOP_WORDS:
+                words.append(doc[i])
+            i += step
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
@@ -93,11 +106,12 @@ def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]]) -> list[tu
         if entry.kind not in CHECKED_KINDS or _title_case(doc, s, e):
             continue
         if _name_before(doc, s):
-            persons.add(doc[s:e].text)
+            if entry.kind in FOLLOWED_KINDS:
+                persons.add(doc[s:e].text)
             dropped.add(k)
         elif entry.kind in FOLLOWED_KINDS and _name_after(doc, e, roles):
             dropped.add(k)
     return [
         m for k, m in enumerate(mentions)
-        if k not in dropped and not (m[2].kind in CHECKED_KINDS and doc[m[0]:m[1]].text in persons)
+        if k not in dropped and not (m[2].kind in FOLLOWED_KINDS and doc[m[0]:m[1]].text in persons)
     ]

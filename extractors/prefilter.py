@@ -21,15 +21,12 @@ from extractors.lexicon import Lexicon
 from extractors.placenames import places_in_names
 from extractors.model import Actor
 from extractors.triggers import CEASEFIRE_FORMS
-from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, Mention, role_sectors
+from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, PLACE_TARGET_CATEGORIES, Mention, role_sectors
 
 SENTENCE_END = (".", "!", "?", "…")
 # Word classes of the first pass (bits of one lookup table).
 TRIGGER, SPORT_TRIGGER, SPORT_WORD, VOID, PAIR_FIRST, PAIR_SECOND, ROLE, DYAD, END, PLACE_TRIGGER = (1 << i for i in range(10))
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
-#: Categories whose target can be a city alone ("shelled Kharkiv", "a curfew in Srinagar", "withdrew
-#: from Kherson"). A city with any other trigger and no actor ("Osaka approved …") makes no event.
-PLACE_TARGET_CATEGORIES = frozenset({"assault", "coerce", "mobilize", "retreat"})
 #: Kinds that name a country for the "both sides" dyad of an article.
 DYAD_KINDS = frozenset({"country", "demonym", "region", "capital", "metonym"})
 

@@ -31,6 +31,10 @@ BOTH_SIDES = frozenset({"side", "country", "nation", "party", "neighbour", "neig
 BOTH_SIDES_FORMS = frozenset(f for w in BOTH_SIDES for f in inflect_noun(w))
 #: Kinds of gazetteer entry that can act; provinces and cities only say where.
 ACTING_KINDS = frozenset({"country", "demonym", "metonym", "igo", "ngo", "img", "region", "capital", "armed", "person"})
+#: Categories whose target can be a city alone ("shelled Kharkiv", "a curfew in Srinagar", "withdrew
+#: from Kherson"). A city with any other trigger and no actor ("Osaka approved …", "visit
+#: Louisville") makes no event.
+PLACE_TARGET_CATEGORIES = frozenset({"assault", "coerce", "mobilize", "retreat"})
 
 
 @dataclass(frozen=True, slots=True)

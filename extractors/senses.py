@@ -3,7 +3,7 @@
 "the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
 "mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest
 and attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it
-does not retreat. Each rule reads the word's own phrase (its object, its determiner) or the roles
+does not retreat; cancelling restrictions or suspending sanctions concedes. Each rule reads the word's own phrase (its object, its determiner) or the roles
 of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
@@ -81,6 +81,20 @@ def withdraws_presence(tok: Token, is_verb: bool) -> bool:
     "the withdrawal of the ambassador"."""
     patient = _patient(tok, is_verb)
     return patient is not None and counted_noun(patient).lower_ in PRESENCE
+
+
+#: Lemmas of sanctions that stop something: talks and visits, or a measure against someone.
+STOPPING = frozenset({"cancel", "suspend", "halt"})
+
+
+def stops_a_measure(tok: Token, is_verb: bool, by_token: dict) -> str | None:
+    """The category of the coercive measure a stop stops ("cancelled the restrictions",
+    "suspended sanctions"), if it stops one: easing a measure is a concession (CAMEO 08)."""
+    patient = _patient(tok, is_verb)
+    measure = by_token.get(counted_noun(patient).i) if patient is not None else None
+    if measure is None or measure.is_verb or measure.category not in ("coerce", "sanction"):
+        return None
+    return measure.category
 
 
 def _patient(tok: Token, is_verb: bool) -> Token | None:

@@ -27,6 +27,9 @@ def kept(text: str) -> list[tuple[int, str]]:
         "The Lakota Freedom Delegation withdrew.",  # a longer name after
         "They condemned the ISIS-Khorasan attacks.",  # a hyphenated name
         "Gunmen shot at the Kharkiv Tractor Plant.",  # a city's name for something else
+        "He met General Laura J. Kerry today.",  # an initial before
+        "Blinken met Foreign Minister Luigi Di Kerry, and UK Foreign Secretary Liz Truss, today.",  # a long run of titles is no headline
+        "Residents of Leona Valley, Lake Kharkiv and Palmdale received calls.",  # a list of names is no headline
     ],
 )
 def test_a_place_name_inside_a_longer_name_is_not_a_place(text):
@@ -55,6 +58,11 @@ def test_a_name_read_as_a_person_is_a_person_throughout_the_article():
     assert kept(text) == []
 
 
+def test_a_capital_inside_a_name_is_still_the_capital_elsewhere():
+    text = "Students from University College Kyiv rallied in Kyiv."
+    assert kept(text) == [(7, "Kyiv")]
+
+
 def test_a_name_absorbed_by_a_following_word_still_counts_elsewhere():
     """'The Lakota Freedom Delegation' is an organisation's name, not a person's: Lakota is still
     a place elsewhere. An ordinal before a capital does not make a person either."""
@@ -76,3 +84,15 @@ def test_first_pass_drops_a_surname_that_is_a_province(extractor):
     doc = extractor.nlp.tokenizer("Special Presidential Envoy for Climate John Kerry met Saudi officials in Riyadh.")
     names = {doc[s:e].text: entry.code for s, e, entry in extractor.first_pass.scan(doc).mentions}
     assert "Kerry" not in names and names["Riyadh"] == "SAU"
+
+
+def test_towns_of_a_hundred_thousand_are_known_by_their_english_spelling():
+    names = load_gazetteer().names
+    assert names["Mariupol"].code == "UKR" and names["Hebron"].code == "PSE" and names["Zurich"].code == "CHE"
+    assert "Hyderabad" not in names  # India's and Pakistan's: the name says neither
+    assert names["Virginia"].code == "USA"  # a US state, not the South African town
+
+
+def test_a_town_locates_and_targets_an_attack(extract):
+    found = extract("Russian forces bombed a theatre in Mariupol.")
+    assert [(e.category, e.source.code, e.target.code, e.location) for e in found] == [("assault", "RUS", "UKR", "Mariupol")]
