@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import STOPPING, is_other_sense, is_walkout, stops_a_measure, withdraws_presence
+from extractors.senses import STOPPING, is_other_sense, is_walkout, sends_to_prison, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -240,6 +240,9 @@ def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence)
 def _recategorise(trig: Trigger, sources: list[Actor], by_token: dict[int, Trigger]) -> None:
     if trig.word.lemma == "strike" and is_walkout(trig.tok, [s.sector for s in sources]):
         trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
+        return
+    if trig.category == "aid" and trig.is_verb and sends_to_prison(trig.tok):
+        trig.category, trig.cameo = "coerce", "173"  # "sent the sailors to prison"
         return
     if trig.word.lemma in STOPPING and (measure := stops_a_measure(trig.tok, trig.is_verb, by_token)):
         # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions

@@ -143,6 +143,8 @@ def is_non_agent(tok: Token | None) -> bool:
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
 UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid".split())
+#: Nouns of undoing: what they are "of" is undone ("the lifting of the blockade").
+UNDOING = frozenset("lifting easing removal suspension cancellation repeal relaxation revocation postponement scrapping".split())
 #: Prepositions that put a nominal event in the background of the sentence's own event.
 BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
 
@@ -155,8 +157,11 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
     """
     tok = trig.tok
     if not trig.is_verb:
-        if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in UNDO:
+        phrase = trig.arg_tok  # "lifted the state of emergency": the state is lifted
+        if phrase.dep_ == "dobj" and lex.lemma(phrase.head.text) in UNDO:
             return True
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ in UNDOING:
+            return True  # "the lifting of sanctions"
         node = tok
         for _ in range(4):
             if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND:

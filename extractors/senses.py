@@ -3,7 +3,8 @@
 "the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
 "mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest
 and attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it
-does not retreat; cancelling restrictions or suspending sanctions concedes. Each rule reads the word's own phrase (its object, its determiner) or the roles
+does not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends
+people to prison does not give them anything. Each rule reads the word's own phrase (its object, its determiner) or the roles
 of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
@@ -95,6 +96,18 @@ def stops_a_measure(tok: Token, is_verb: bool, by_token: dict) -> str | None:
     if measure is None or measure.is_verb or measure.category not in ("coerce", "sanction"):
         return None
     return measure.category
+
+
+#: Where people are sent when they are arrested or jailed.
+PRISONS = frozenset("jail jails prison prisons custody detention gaol".split())
+
+
+def sends_to_prison(tok: Token) -> bool:
+    """Whether a sending is a jailing (CAMEO 173): "sent the sailors to prison"."""
+    return any(
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and any(g.dep_ == "pobj" and g.lower_ in PRISONS for g in c.children)
+        for c in tok.children
+    )
 
 
 def _patient(tok: Token, is_verb: bool) -> Token | None:

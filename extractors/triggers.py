@@ -29,8 +29,9 @@ for _cat, _words in {
 }.items():
     for _w in _words.split():
         CEASEFIRE_GOVERNORS[_w] = _cat
-#: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort".
-CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program".split())
+#: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort",
+#: "arrest warrant".
+CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants".split())
 #: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -49,6 +50,8 @@ class Trigger:
         """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
         if self.tok.dep_ in ("compound", "amod") and self.tok.head.lower_ in CARRIERS:
             return self.tok.head
+        if " of " in self.word.lemma and self.tok.dep_ == "pobj" and self.tok.head.lower_ == "of":
+            return self.tok.head.head  # "a state of emergency": the phrase is the state's
         return self.tok
 
     @property
@@ -63,10 +66,11 @@ def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
     fitting = [w for w in words if w.pos == want]
     if not fitting and want == "V" and tok.tag_ == "VBG":  # "the shelling" tagged as a gerund
         fitting = [w for w in words if w.pos == "N"]
-    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    # A two-word trigger whose first word is there ("air strikes") beats the bare head ("strike").
+    # A trigger of several words whose first words are there ("air strikes", "a state of
+    # emergency") beats the bare head ("strike").
     for w in fitting:
-        if w.has("x") and before == w.lemma.split()[0]:
+        first = w.lemma.split()[:-1]
+        if w.has("x") and tok.i >= len(first) and [t.lower_ for t in tok.doc[tok.i - len(first):tok.i]] == first:
             return w
     return next((w for w in fitting if not w.has("x")), None)
 

@@ -160,6 +160,16 @@ CASES: list[tuple[str, list[str]]] = [
     ("New Zealand beat England by six wickets in the cricket World Cup.", ["NONE"]),
     # a relative clause describes its noun: history when the noun is
     ("The 1994 genocide in Rwanda, which killed 800,000 people, is commemorated today.", ["NONE"]),
+    # measures: imposed, issued, undone
+    ("Ethiopia declared a state of emergency.", ["coerce ETH>-"]),
+    ("The government declared a state of siege in Haiti.", ["coerce HTI>- sec=GOV"]),
+    ("A court in Guyana issued arrest warrants for two Brazilian men.", ["coerce GUY>BRA"]),
+    ("Iran sent the British sailors to prison.", ["coerce IRN>GBR"]),
+    ("The Latvian court cancelled restrictions on the Russian language.", ["concede LVA>*"]),
+    ("The EU suspended sanctions on Belarus.", ["concede EU>BLR"]),
+    ("Russia cancelled talks with Japan.", ["sanction RUS>JPN"]),
+    # crowds go unnamed: a protest noun against a state
+    ("Students staged a demonstration against the Turkish government.", ["protest ->TUR"]),
 ]
 
 
@@ -287,6 +297,10 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "We urge Poland to demonstrate its commitment to democracy.",  # showing, not protesting
     "These comments demonstrate that Russia is moving toward annexation.",
     "The United States and Poland are working together to address common threats.",  # who counters a threat does not make it
+    "The lifting of sanctions on Iran angered Israel.",  # sanctions lifted are not imposed
+    "The United States welcomes the lifting of the state of emergency in Ethiopia.",
+    "A demonstration of Chinese technology impressed Kenya.",  # showing, not protesting
+    "This budget is a demonstration of renewed U.S. leadership.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
