@@ -55,6 +55,8 @@ OWNER = textwrap.dedent(
     signal.signal(signal.SIGINT, signal.default_int_handler)
     broker = EmbeddedBroker().start()
     print(broker.proc.pid, flush=True)
+    if sys.argv[1] in ("raise", "exit"):
+        sys.stdin.readline()  # the test has seen the broker alive: now leave
     if sys.argv[1] == "raise":
         raise RuntimeError("boom")
     if sys.argv[1] == "exit":
@@ -66,9 +68,12 @@ OWNER = textwrap.dedent(
 
 @pytest.mark.parametrize("how", ["exit", "raise", "sigterm", "sigint", "sigkill"])
 def test_no_orphan_broker_on_any_exit_path(how):
-    owner = subprocess.Popen([sys.executable, "-c", OWNER, how], stdout=subprocess.PIPE, text=True)
+    owner = subprocess.Popen([sys.executable, "-c", OWNER, how], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     broker_pid = int(owner.stdout.readline())
     assert _alive(broker_pid)
+    if how in ("raise", "exit"):
+        owner.stdin.write("go\n")
+        owner.stdin.flush()
     if how.startswith("sig"):
         owner.send_signal({"sigterm": signal.SIGTERM, "sigint": signal.SIGINT, "sigkill": signal.SIGKILL}[how])
     owner.wait(timeout=30)
