@@ -114,6 +114,8 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"
+    if trig.category == "assault" and not args.sources and nonevents.is_accident(args.anchor or trig.tok):
+        return True  # "ten soldiers were killed when their helicopter crashed"
     if is_other_sense(trig):
         return True  # "the accused", "demonstrated its commitment", "strengthened ties"
     if trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE:

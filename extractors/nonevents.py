@@ -41,7 +41,15 @@ FICTION = frozenset(
     video-game videogame""".split()
 )
 HISTORY = frozenset(
-    "century centuries decades history historical historically anniversary medieval ancient commemorate commemorates commemorated commemoration".split()
+    """century centuries decades history historical historically anniversary medieval ancient commemorate
+    commemorates commemorated commemoration wwi wwii ww1 ww2""".split()
+)
+#: Words that number a world war: "the Second World War", "World War II".
+_WORLD_WAR = frozenset("first second i ii one two 1 2".split())
+#: Verbs of accidents: "killed when their helicopter crashed" tells a crash, not an attack.
+ACCIDENTS = frozenset(
+    """crash crashed crashes crashing collide collided collides colliding derail derailed derails derailing
+    capsize capsized capsizes capsizing collapse collapsed collapses collapsing""".split()
 )
 #: Head nouns of a phrase that is a private person, not a state or armed group.
 PRIVATE = frozenset(
@@ -105,9 +113,26 @@ def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) ->
             cue = is_history_year(low, published_year)
         if not cue and low == "ago" and i > 0:
             cue = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
-        if cue:
+        if not cue and low == "war" and i > 0 and lowers[i - 1] == "world":  # "the Second World War"
+            cue = (i > 1 and lowers[i - 2] in _WORLD_WAR) or (i + 1 < len(lowers) and lowers[i + 1] in _WORLD_WAR)
+        if cue and not _yardstick(sent[i]):
             out.add(_clause(sent[i]).i)
     return out
+
+
+def _yardstick(tok: Token) -> bool:
+    """A past time that measures the present rather than telling the past: "the deadliest attack
+    since World War II", "since 2014", "for the first time in its history"."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ == "pobj" and node.head.lower_ == "since":
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "in" and node.lower_ == "history":
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "nummod", "amod", "appos", "npadvmod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def in_history(tok: Token, clauses: set[int]) -> bool:
@@ -119,10 +144,26 @@ def in_history(tok: Token, clauses: set[int]) -> bool:
     for _ in range(4):
         if clause.i in clauses:
             return True
+        if _shares_time(clause):  # "During the 1960s he led an army, backed by the CIA, against …"
+            clause = _clause(clause.head)
+            continue
         if clause.dep_ not in ("relcl", "acl") or clause.head.pos_ not in ("NOUN", "PROPN"):
             return False
         clause = _clause(clause.head)
     return False
+
+
+def _shares_time(clause: Token) -> bool:
+    """A participle clause with no tense or conjunction of its own tells its main clause's time."""
+    return (
+        clause.dep_ == "advcl" and clause.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+    )
+
+
+def is_accident(tok: Token) -> bool:
+    """Deaths told with an accident as their cause: "killed when the helicopter crashed"."""
+    return any(c.dep_ == "advcl" and c.lower_ in ACCIDENTS for c in tok.children)
 
 
 def is_metaphor_target(target: Token | None, resolved: bool) -> bool:

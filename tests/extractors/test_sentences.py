@@ -160,6 +160,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("New Zealand beat England by six wickets in the cricket World Cup.", ["NONE"]),
     # a relative clause describes its noun: history when the noun is
     ("The 1994 genocide in Rwanda, which killed 800,000 people, is commemorated today.", ["NONE"]),
+    ("Stalin had ordered Polish prisoners to be killed during the Second World War.", ["NONE"]),
+    ("During the 1960s, the general led an army, backed by the CIA, against communist forces in Laos.", ["NONE"]),
+    ("Ten American soldiers were killed when their helicopter crashed near the Afghan border.", ["NONE"]),
+    # a past time that measures the present is no history lesson
+    ("Russian missiles struck Kyiv in the heaviest bombardment since World War II.", ["assault RUS>UKR"]),
+    ("Russia has occupied Crimea since 2014.", ["assault RUS>UKR"]),
     # measures: imposed, issued, undone
     ("Ethiopia declared a state of emergency.", ["coerce ETH>-"]),
     ("The government declared a state of siege in Haiti.", ["coerce HTI>- sec=GOV"]),
