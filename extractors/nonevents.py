@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 #: Words that only sport uses: in their sentence nothing is a political event.
 STRONG_SPORT = frozenset(
     """striker strikers midfielder midfielders goalkeeper goalkeepers innings wicket wickets batsman batsmen
-    bowler bowlers playoff playoffs referee half-time kickoff kick-off overs""".split()
+    bowler bowlers playoff playoffs referee half-time halftime kickoff kick-off overs""".split()
 )
 #: Heads of phrases that cannot be an agent of a political act: storms, crashes, diseases.
 NON_AGENTS = frozenset(
@@ -81,8 +81,15 @@ def is_history_year(text: str, published_year: int | None) -> bool:
 
 
 def sentence_context(lowers: list[str]) -> set[str]:
-    """Which non-event contexts the whole sentence (its lower-cased words) is in: 'sport', 'fiction'."""
+    """Which non-event contexts the whole sentence (its lower-cased words) is in: 'sport', 'fiction'.
+
+    The tokenizer splits "half-time" into three tokens; they are joined again here.
+
+    >>> sorted(sentence_context("after half - time canada closed the gap".split()))
+    ['only-sport', 'sport']
+    """
     words = set(lowers)
+    words.update(f"{a}-{b}" for a, h, b in zip(lowers, lowers[1:], lowers[2:]) if h == "-")
     out = set()
     if words & SPORT:
         out.add("sport")
