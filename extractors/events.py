@@ -182,7 +182,7 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = _unnamed_attacker(args.places, targets, ctx)
     if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
-    _recategorise(trig, sources, ctx.by_token)
+    _recategorise(trig, sources, ctx)
     frame = frame_of(args.anchor or trig.tok, lex)
     inner = args.anchor or trig.tok
     refusal = ctx.by_token.get(inner.head.i) if inner.dep_ in ("xcomp", "ccomp") else None
@@ -239,14 +239,17 @@ def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence)
     return []
 
 
-def _recategorise(trig: Trigger, sources: list[Actor], by_token: dict[int, Trigger]) -> None:
+def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
     if trig.word.lemma == "strike" and is_walkout(trig.tok, [s.sector for s in sources]):
         trig.category, trig.cameo = "protest", "143"  # workers on strike attack no one
         return
     if trig.category == "aid" and trig.is_verb and sends_to_prison(trig.tok):
         trig.category, trig.cameo = "coerce", "173"  # "sent the sailors to prison"
         return
-    if trig.word.lemma in STOPPING and (measure := stops_a_measure(trig.tok, trig.is_verb, by_token)):
+    if trig.word.lemma == "target" and "measures" in ctx.context:
+        trig.category, trig.cameo = "sanction", "163"  # "the Treasury is targeting Russian officials"
+        return
+    if trig.word.lemma in STOPPING and (measure := stops_a_measure(trig.tok, trig.is_verb, ctx.by_token)):
         # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions
         trig.category, trig.cameo = "concede", "085" if measure == "sanction" else "081"
         return

@@ -40,6 +40,12 @@ FICTION = frozenset(
     directed director documentary fiction fictional character characters musical opera drama trailer
     video-game videogame""".split()
 )
+#: Words of sanctions regimes: where they are, "targeting" officials designates them, it shoots no one.
+MEASURES = frozenset(
+    """sanction sanctions sanctioned sanctioning designation designations designate designates designated
+    designating restriction restrictions visa visas e.o. treasury ofac embargo tariffs asset assets freeze
+    freezes frozen blacklist blacklisted""".split()
+)
 HISTORY = frozenset(
     """century centuries decades history historical historically anniversary medieval ancient commemorate
     commemorates commemorated commemoration wwi wwii ww1 ww2""".split()
@@ -97,6 +103,8 @@ def sentence_context(lowers: list[str]) -> set[str]:
         out.add("only-sport")
     if words & FICTION:
         out.add("fiction")
+    if words & MEASURES:
+        out.add("measures")
     return out
 
 

@@ -174,6 +174,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("The Latvian court cancelled restrictions on the Russian language.", ["concede LVA>*"]),
     ("The EU suspended sanctions on Belarus.", ["concede EU>BLR"]),
     ("Russia cancelled talks with Japan.", ["sanction RUS>JPN"]),
+    ("The US Treasury is targeting Russian oligarchs with new sanctions.", ["sanction USA>RUS"]),
+    ("Russian forces targeted schools in Kharkiv.", ["assault RUS>UKR"]),
     # crowds go unnamed: a protest noun against a state
     ("Students staged a demonstration against the Turkish government.", ["protest ->TUR"]),
 ]
