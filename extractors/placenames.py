@@ -25,6 +25,8 @@ capital's metonymy ("Moscow said") is too useful to risk.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -48,11 +50,41 @@ PLACE_MODIFIERS = frozenset(
 PLACE_HEADS = frozenset(
     """province provinces region regions oblast oblasts state county counties district districts
     city governorate prefecture department municipality raion krai territory territories area
-    valley river airport port harbour harbor base province's region's oblast's city's state's""".split()
+    valley river airport port harbour harbor base province's region's oblast's city's state's
+    mayor governor council dam bridge crossing station plant""".split()
 )
 
 
 SENTENCE_ENDS = frozenset(".!?…")
+OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
+#: Kinds of mention that, next to a place name, make a list or a phrase of places, not a longer name.
+PLACE_NEIGHBOURS = frozenset({"country", "demonym", "region", "capital", "city", "province"})
+
+
+#: Towns this large keep their name even when it is also an English word ("Shanghai").
+MIN_WORDLIKE_POPULATION = 1_000_000
+
+
+def english_words(nlp) -> frozenset[str]:
+    """Verbs, adjectives and adverbs of the pipeline's lemmatizer index (WordNet's), read from
+    the model's files even when the lemmatizer is not loaded; empty if the model has none."""
+    from spacy.lookups import Lookups
+
+    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
+    if path is None or not path.exists():
+        return frozenset()
+    index = Lookups().from_disk(path).get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
+
+
+def is_common_word(name: str, entry: Entry, words: frozenset[str]) -> bool:
+    """A one-word town that is also an English verb, adjective or adverb ("Mobile", "Split",
+    "Surprise", "Nice"): capitalised at the start of a sentence, it is the word. Provinces are
+    kept: "Afar" is an adverb too, and a region at war."""
+    return (
+        entry.kind == "city" and " " not in name and name.lower() in words
+        and entry.population < MIN_WORDLIKE_POPULATION
+    )
 
 
 def _is_word(tok) -> bool:
@@ -60,25 +92,40 @@ def _is_word(tok) -> bool:
     return (tok.is_alpha and tok.text[0].isupper()) or (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".")
 
 
-def _name_before(doc: Doc, s: int) -> bool:
-    """A capitalised word (or "Word-") right before: "John Kerry", "Persian Gulf", "ISIS-Khorasan"."""
+def _name_before(doc: Doc, s: int, places: dict[int, str], words: frozenset[str]) -> int | None:
+    """The capitalised word (or "Word-") right before that makes the name part of a longer one
+    ("John Kerry", "ISIS-Khorasan"), if any. An English word that is capitalised only because it
+    starts the sentence ("Overnight Kharkiv") does not, nor a country ("Russian Kursk") or, across
+    a hyphen, any place ("the Idlib-Aleppo highway"); a town before a town is a person's names
+    ("Warren Henderson")."""
     i = s - 1
-    if i >= 1 and doc[i].text == "-" and not doc[i].whitespace_:
+    hyphen = i >= 1 and doc[i].text == "-" and not doc[i].whitespace_
+    if hyphen:
         i -= 1
     elif i >= 1 and doc[i].text == "General" and doc[i - 1].lower_ == "consulate":  # "Consulate General Erbil"
-        return False
-    if i < 0 or not _is_word(doc[i]):
-        return False
+        return None
+    if i < 0 or not _is_word(doc[i]) or (i in places and (hyphen or places[i] not in FOLLOWED_KINDS)):
+        return None
     low = doc[i].lower_
-    return low not in STOP_WORDS and low not in PLACE_MODIFIERS
+    if low in words and _starts_sentence(doc, i):
+        return None
+    return i if low not in STOP_WORDS and low not in PLACE_MODIFIERS else None
 
 
-def _name_after(doc: Doc, e: int, roles: frozenset[str]) -> bool:
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].text in OPENERS:
+        j -= 1
+    return j < 0 or doc[j].text in SENTENCE_ENDS or "\n" in doc[j].text
+
+
+def _name_after(doc: Doc, e: int, roles: frozenset[str], places: dict[int, str]) -> bool:
     """A capitalised word right after that names neither a place nor an office: "Lakota Freedom"."""
     i = e
-    if i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_:
+    hyphen = i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_
+    if hyphen:
         i += 1
-    if i >= len(doc) or not _is_word(doc[i]):
+    if i >= len(doc) or not _is_word(doc[i]) or (i in places and (hyphen or places[i] not in FOLLOWED_KINDS)):
         return False
     low = doc[i].lower_
     return low not in STOP_WORDS and low not in PLACE_HEADS and low not in roles
@@ -97,19 +144,29 @@ def _title_case(doc: Doc, s: int, e: int, reach: int = 40) -> bool:
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
-def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
-    """`mentions` without the place names that are pieces of longer proper names."""
-    roles = frozenset(role_sectors())
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    return frozenset(role_sectors())
+
+
+def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]], words: frozenset[str] = frozenset()) -> list[tuple[int, int, Entry]]:
+    """`mentions` without the place names that are pieces of longer proper names.
+
+    words: English verbs, adjectives and adverbs (`english_words`): one that starts a sentence is
+    no given name ("Overnight Kharkiv")."""
+    roles = _roles()
+    places = {i: entry.kind for s, e, entry in mentions if entry.kind in PLACE_NEIGHBOURS for i in range(s, e)}
     persons: set[str] = set()
     dropped: set[int] = set()
     for k, (s, e, entry) in enumerate(mentions):
-        if entry.kind not in CHECKED_KINDS or _title_case(doc, s, e):
-            continue
-        if _name_before(doc, s):
-            if entry.kind in FOLLOWED_KINDS:
+        if entry.kind not in CHECKED_KINDS or (e < len(doc) and doc[e].lower_ in PLACE_HEADS):
+            continue  # "the Kursk region" is the region, whatever comes before
+        before = _name_before(doc, s, places, words)
+        if before is not None and not _title_case(doc, s, e):
+            if entry.kind in FOLLOWED_KINDS and not doc[before].is_upper:  # "IDF Hebron Brigade" names no person
                 persons.add(doc[s:e].text)
             dropped.add(k)
-        elif entry.kind in FOLLOWED_KINDS and _name_after(doc, e, roles):
+        elif entry.kind in FOLLOWED_KINDS and _name_after(doc, e, roles, places) and not _title_case(doc, s, e):
             dropped.add(k)
     return [
         m for k, m in enumerate(mentions)

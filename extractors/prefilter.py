@@ -18,7 +18,7 @@ from spacy.language import Language
 from extractors import nonevents
 from extractors.gazetteer import Entry, Gazetteer
 from extractors.lexicon import Lexicon
-from extractors.placenames import places_in_names
+from extractors.placenames import english_words, is_common_word, places_in_names
 from extractors.model import Actor
 from extractors.triggers import CEASEFIRE_FORMS
 from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, PLACE_TARGET_CATEGORIES, Mention, role_sectors
@@ -71,7 +71,8 @@ class FirstPass:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        names = sorted(gazetteer.names)
+        self.words = english_words(nlp)
+        names = sorted(n for n, e in gazetteer.names.items() if not is_common_word(n, e, self.words))
         for name, doc in zip(names, nlp.tokenizer.pipe(names)):
             self.matcher.add(name, [doc])
         strings = nlp.vocab.strings
@@ -162,4 +163,4 @@ class FirstPass:
             if s >= last_end:
                 out.append((s, e, self.gazetteer.names[self.strings[match_id]]))
                 last_end = e
-        return places_in_names(doc, out)
+        return places_in_names(doc, out, self.words)

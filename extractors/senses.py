@@ -98,14 +98,16 @@ def stops_a_measure(tok: Token, is_verb: bool, by_token: dict) -> str | None:
     return measure.category
 
 
-#: Where people are sent when they are arrested or jailed.
-PRISONS = frozenset("jail jails prison prisons custody detention gaol".split())
+#: Where people are sent when they are jailed: "to prison", "into custody" (bare: "to the prison"
+#: or "to prisons" is a place things are sent to).
+PRISONS = frozenset("jail prison custody detention gaol".split())
 
 
 def sends_to_prison(tok: Token) -> bool:
     """Whether a sending is a jailing (CAMEO 173): "sent the sailors to prison"."""
     return any(
-        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and any(g.dep_ == "pobj" and g.lower_ in PRISONS for g in c.children)
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
+        and any(g.dep_ == "pobj" and g.lower_ in PRISONS and not any(d.dep_ in ("det", "poss") for d in g.children) for g in c.children)
         for c in tok.children
     )
 

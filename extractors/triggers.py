@@ -50,8 +50,9 @@ class Trigger:
         """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
         if self.tok.dep_ in ("compound", "amod") and self.tok.head.lower_ in CARRIERS:
             return self.tok.head
-        if " of " in self.word.lemma and self.tok.dep_ == "pobj" and self.tok.head.lower_ == "of":
-            return self.tok.head.head  # "a state of emergency": the phrase is the state's
+        head = self.tok.head.head
+        if " of " in self.word.lemma and self.tok.head.lower_ == "of" and head.lower_ == self.word.lemma.split()[0]:
+            return head  # "a state of emergency": the phrase is the state's
         return self.tok
 
     @property

@@ -171,6 +171,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("The government declared a state of siege in Haiti.", ["coerce HTI>- sec=GOV"]),
     ("A court in Guyana issued arrest warrants for two Brazilian men.", ["coerce GUY>BRA"]),
     ("Iran sent the British sailors to prison.", ["coerce IRN>GBR"]),
+    ("The Red Cross sent medical supplies to prisons in Yemen.", ["aid ICRC>YEM"]),
     ("The Latvian court cancelled restrictions on the Russian language.", ["concede LVA>*"]),
     ("The EU suspended sanctions on Belarus.", ["concede EU>BLR"]),
     ("Russia cancelled talks with Japan.", ["sanction RUS>JPN"]),
