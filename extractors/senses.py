@@ -92,10 +92,15 @@ def stops_a_measure(tok: Token, is_verb: bool, by_token: dict) -> str | None:
     """The category of the coercive measure a stop stops ("cancelled the restrictions",
     "suspended sanctions"), if it stops one: easing a measure is a concession (CAMEO 08)."""
     patient = _patient(tok, is_verb)
-    measure = by_token.get(counted_noun(patient).i) if patient is not None else None
-    if measure is None or measure.is_verb or measure.category not in ("coerce", "sanction"):
+    if patient is None:
         return None
-    return measure.category
+    patient = counted_noun(patient)
+    # the measure itself, or the one its carrier carries ("the arrest warrant")
+    for t in [patient] + [c for c in patient.children if c.dep_ in ("compound", "amod")]:
+        measure = by_token.get(t.i)
+        if measure is not None and not measure.is_verb and measure.category in ("coerce", "sanction"):
+            return measure.category
+    return None
 
 
 #: Where people are sent when they are jailed: "to prison", "into custody" (bare: "to the prison"

@@ -174,6 +174,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("The Red Cross sent medical supplies to prisons in Yemen.", ["aid ICRC>YEM"]),
     ("The Latvian court cancelled restrictions on the Russian language.", ["concede LVA>*"]),
     ("The EU suspended sanctions on Belarus.", ["concede EU>BLR"]),
+    ("The court cancelled the arrest warrant for the former Pakistani prime minister.", ["concede ->PAK"]),
     ("Russia cancelled talks with Japan.", ["sanction RUS>JPN"]),
     ("The US Treasury is targeting Russian oligarchs with new sanctions.", ["sanction USA>RUS"]),
     ("Russian forces targeted schools in Kharkiv.", ["assault RUS>UKR"]),
