@@ -115,6 +115,7 @@ def test_towns_of_a_hundred_thousand_are_known_by_their_english_spelling():
     names = load_gazetteer().names
     assert names["Odessa"].code == "UKR" and names["St. Petersburg"].code == "RUS"  # not the Texan, Floridan towns
     assert "Delta" not in names  # a word of geography names no town either
+    assert names["Niger Delta"].code == "NGA"  # not Niger, the country
     assert names["Mariupol"].code == "UKR" and names["Hebron"].code == "PSE" and names["Zurich"].code == "CHE"
     assert "Hyderabad" not in names  # India's and Pakistan's: the name says neither
     assert names["Virginia"].code == "USA"  # a US state, not the South African town
