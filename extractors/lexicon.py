@@ -118,7 +118,7 @@ class Lexicon:
         for words in self.by_form.values():
             for w in words:
                 if w.has("x"):
-                    first.add(w.lemma.split()[0])
+                    first.update(inflect_noun(w.lemma.split()[0]))  # "states of emergency"
                     second.update(inflect_noun(w.lemma.split()[-1]))
         return frozenset(first), frozenset(second)
 

@@ -15,6 +15,7 @@ tokens are read: this runs in the first pass, before any parse.
   later is not County Kerry. Capitals are checked only for a preceding name, mention by mention:
   "University College London" is not London, but London stays London elsewhere, and "the
   Washington Post" or a capital's metonymy ("Moscow said") is too useful to risk.
+- A town followed by a province of another country is that country's namesake ("Paris, Texas").
 - A one-word town that is also an English verb, adjective or adverb is not matched at all.
 
 >>> import spacy
@@ -145,6 +146,12 @@ def _title_case(doc: Doc, s: int, e: int, reach: int = 40) -> bool:
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
+def _placed_elsewhere(doc: Doc, e: int, code: str, provinces: dict[int, str]) -> bool:
+    """A town followed by ", <province of another country>" is that country's namesake: "Salem,
+    Oregon", "Paris, Texas", "Birmingham, Alabama"."""
+    return e + 1 < len(doc) and doc[e].text == "," and provinces.get(e + 1, code) != code
+
+
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     return frozenset(role_sectors())
@@ -157,11 +164,15 @@ def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]], words: fro
     no given name ("Overnight Kharkiv")."""
     roles = _roles()
     places = {i: entry.kind for s, e, entry in mentions if entry.kind in PLACE_NEIGHBOURS for i in range(s, e)}
+    provinces = {s: entry.code for s, _, entry in mentions if entry.kind == "province"}
     persons: set[str] = set()
     dropped: set[int] = set()
     for k, (s, e, entry) in enumerate(mentions):
         if entry.kind not in CHECKED_KINDS or (e < len(doc) and doc[e].lower_ in PLACE_HEADS):
             continue  # "the Kursk region" is the region, whatever comes before
+        if _placed_elsewhere(doc, e, entry.code, provinces):
+            dropped.add(k)
+            continue
         before = _name_before(doc, s, places, words)
         if before is not None and not _title_case(doc, s, e):
             if entry.kind in FOLLOWED_KINDS and not doc[before].is_upper:  # "IDF Hebron Brigade" names no person

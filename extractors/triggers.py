@@ -50,9 +50,8 @@ class Trigger:
         """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
         if self.tok.dep_ in ("compound", "amod") and self.tok.head.lower_ in CARRIERS:
             return self.tok.head
-        head = self.tok.head.head
-        if " of " in self.word.lemma and self.tok.head.lower_ == "of" and head.lower_ == self.word.lemma.split()[0]:
-            return head  # "a state of emergency": the phrase is the state's
+        if " of " in self.word.lemma and _of_phrase(self.tok, self.word.lemma.split()[:-1]):
+            return self.tok.head.head  # "a state of emergency": the phrase is the state's
         return self.tok
 
     @property
@@ -71,9 +70,20 @@ def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
     # emergency") beats the bare head ("strike").
     for w in fitting:
         first = w.lemma.split()[:-1]
-        if w.has("x") and tok.i >= len(first) and [t.lower_ for t in tok.doc[tok.i - len(first):tok.i]] == first:
+        if w.has("x") and (
+            (tok.i >= len(first) and [t.lower_ for t in tok.doc[tok.i - len(first):tok.i]] == first)
+            or _of_phrase(tok, first)  # "a state of national emergency", "states of emergency"
+        ):
             return w
     return next((w for w in fitting if not w.has("x")), None)
+
+
+def _of_phrase(tok: Token, first: list[str]) -> bool:
+    """Whether `tok` ends the phrase "X of … tok" by the parse, the X in either number."""
+    return (
+        first[-1:] == ["of"] and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in (first[0], first[0] + "s")
+    )
 
 
 def is_ceasefire(tok: Token) -> bool:

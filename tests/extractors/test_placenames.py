@@ -124,3 +124,12 @@ def test_towns_of_a_hundred_thousand_are_known_by_their_english_spelling():
 def test_a_town_locates_and_targets_an_attack(extract):
     found = extract("Russian forces bombed a theatre in Mariupol.")
     assert [(e.category, e.source.code, e.target.code, e.location) for e in found] == [("assault", "RUS", "UKR", "Mariupol")]
+
+
+def test_a_town_followed_by_another_countrys_province_is_its_namesake():
+    doc = NLP("Police shot a man in Paris, Texas, and in Kandahar, Helmand.")
+    mentions = [
+        (5, 6, Entry("FRA", "capital", location="Paris")), (7, 8, Entry("USA", "province", location="Texas")),
+        (11, 12, Entry("AFG", "city", location="Kandahar")), (13, 14, Entry("AFG", "province", location="Helmand")),
+    ]
+    assert [doc[s].text for s, _, _ in places_in_names(doc, mentions)] == ["Texas", "Kandahar", "Helmand"]

@@ -168,6 +168,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("Russia has occupied Crimea since 2014.", ["assault RUS>UKR"]),
     # measures: imposed, issued, undone
     ("Ethiopia declared a state of emergency.", ["coerce ETH>-"]),
+    ("Ethiopia declared a state of national emergency.", ["coerce ETH>-"]),
+    ("Peru declared states of emergency in three provinces.", ["coerce PER>-"]),
     ("The government declared a state of siege in Haiti.", ["coerce HTI>- sec=GOV"]),
     ("A court in Guyana issued arrest warrants for two Brazilian men.", ["coerce GUY>BRA"]),
     ("Iran sent the British sailors to prison.", ["coerce IRN>GBR"]),
