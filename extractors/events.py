@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import STOPPING, is_other_sense, is_walkout, sends_to_prison, stops_a_measure, withdraws_presence
+from extractors.senses import is_other_sense, is_walkout, sends_to_prison, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -249,7 +249,7 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
     if trig.word.lemma == "target" and "measures" in ctx.context:
         trig.category, trig.cameo = "sanction", "163"  # "the Treasury is targeting Russian officials"
         return
-    if trig.word.lemma in STOPPING and (measure := stops_a_measure(trig.tok, trig.is_verb, ctx.by_token)):
+    if measure := stops_a_measure(trig, ctx.by_token):
         # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions
         trig.category, trig.cameo = "concede", "085" if measure == "sanction" else "081"
         return

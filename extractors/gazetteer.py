@@ -24,7 +24,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 #: Cities this large (besides capitals) are actors' seats or event locations: 100,000 takes in
-#: the towns wars are fought over (Hebron, Sivas, Idlib, Mariupol), at ~5,500 names.
+#: the towns wars are fought over (Hebron, Sivas, Idlib, Mariupol): ~11,500 names with spellings.
 MIN_CITY_POPULATION = 100_000
 #: A city name belongs to one country only if its largest city of that name is this many times
 #: larger than any other country's ("Birmingham" is British; "Hyderabad" is India's and Pakistan's).
@@ -122,7 +122,7 @@ def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
             provinces.setdefault(prov, set()).add(code)
     for prov, codes in provinces.items():
         # A province name shared by two countries (Punjab) resolves nowhere.
-        if all(w in GENERIC_GEOGRAPHY for w in prov.lower().split()):
+        if _generic(prov):
             continue
         if len(codes) == 1 and " " not in prov.strip("'") or len(codes) == 1 and len(prov) > 6:
             code = next(iter(codes))
@@ -141,6 +141,11 @@ def _pycountry(names: dict[str, Entry]) -> None:
                 _add(names, value, entry)
 
 
+def _generic(name: str) -> bool:
+    """Whether a place name is only words of geography ("Gulf", "Upper East")."""
+    return all(w in GENERIC_GEOGRAPHY for w in name.lower().split())
+
+
 def _plain(name: str) -> str:
     """'Zürich' → 'Zurich', 'Sāmarrā’' → 'Samarra': the spelling English news uses (or the name itself)."""
     bare = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).rstrip("’'")
@@ -157,7 +162,8 @@ def _spellings(city: dict) -> set[str]:
     if plain.startswith("Saint "):
         out |= {"St. " + plain[6:], "St " + plain[6:]}
     low = plain.lower()
-    for alt in city.get("alternatenames") or () if city["population"] >= MIN_ALTERNATE_POPULATION else ():
+    alternates = (city.get("alternatenames") or []) if city["population"] >= MIN_ALTERNATE_POPULATION else []
+    for alt in alternates:
         if (
             len(alt) > 3 and alt.isascii() and alt[:1].isupper() and not alt.isupper()
             and abs(len(alt) - len(low)) <= 2 and SequenceMatcher(None, alt.lower(), low).ratio() >= 0.8
@@ -187,7 +193,7 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
             continue  # two cities of a size in two countries (Hyderabad): the name says neither
         if (old := names.get(name)) is not None and old.code != code:
             continue  # a US state, a Canadian province: not a small town abroad ("Virginia")
-        if len(name) > 3 and not all(w in GENERIC_GEOGRAPHY for w in name.lower().split()):
+        if len(name) > 3 and not _generic(name):
             _add(names, name, Entry(code, "city", location=name, population=first))  # not "Ho", not "Delta"
 
 

@@ -30,7 +30,9 @@ tokens are read: this runs in the first pass, before any parse.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -58,8 +60,7 @@ PLACE_HEADS = frozenset(
     valley river airport port harbour harbor base province's region's oblast's city's state's
     mayor governor council dam bridge crossing station plant""".split()
 )
-SENTENCE_ENDS = frozenset(".!?…")
-#: What may stand between a sentence's end and its first word.
+#: What may stand between a sentence's start and its first word.
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 #: Kinds of mention that, next to a place name, make a list or a phrase of places, not a longer name.
 PLACE_NEIGHBOURS = frozenset({"country", "demonym", "region", "capital", "city", "province"})
@@ -70,10 +71,15 @@ MIN_WORDLIKE_POPULATION = 1_000_000
 def english_words(nlp) -> frozenset[str]:
     """Verbs, adjectives and adverbs of the pipeline's lemmatizer index (WordNet's), read from
     the model's files even when the lemmatizer is not loaded; empty if the model has none."""
+    return _index_words(str(nlp.path / "lemmatizer" / "lookups") if nlp.path is not None else "")
+
+
+@lru_cache(maxsize=2)
+def _index_words(path: str) -> frozenset[str]:
+    # read once per process: the pipeline reloads itself every few hundred thousand new strings
     from spacy.lookups import Lookups
 
-    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
-    if path is None or not path.exists():
+    if not path or not Path(path).exists():
         return frozenset()
     index = Lookups().from_disk(path).get_table("lemma_index")
     return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
@@ -94,7 +100,7 @@ def _is_word(tok) -> bool:
     return (tok.is_alpha and tok.text[0].isupper()) or (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".")
 
 
-def _name_before(doc: Doc, s: int, places: dict[int, str], words: frozenset[str]) -> int | None:
+def _name_before(doc: Doc, s: int, places: dict[int, str], words: frozenset[str], start: int) -> int | None:
     """The capitalised word (or "Word-") right before that makes the name part of a longer one
     ("John Kerry", "ISIS-Khorasan"), if any. An English word that is capitalised only because it
     starts the sentence ("Overnight Kharkiv") does not, nor a country ("Russian Kursk") or, across
@@ -109,16 +115,17 @@ def _name_before(doc: Doc, s: int, places: dict[int, str], words: frozenset[str]
     if i < 0 or not _is_word(doc[i]) or (i in places and (hyphen or places[i] not in FOLLOWED_KINDS)):
         return None
     low = doc[i].lower_
-    if low in words and _starts_sentence(doc, i):
+    if low in words and _first_word(doc, i, start):
         return None
     return i if low not in STOP_WORDS and low not in PLACE_MODIFIERS else None
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and doc[j].text in OPENERS:
-        j -= 1
-    return j < 0 or doc[j].text in SENTENCE_ENDS or "\n" in doc[j].text
+def _first_word(doc: Doc, i: int, start: int) -> bool:
+    """Whether token `i` is the first word of the sentence that begins at `start`."""
+    j = start
+    while j < i and doc[j].text in OPENERS:
+        j += 1
+    return j == i
 
 
 def _name_after(doc: Doc, e: int, roles: frozenset[str], places: dict[int, str]) -> bool:
@@ -133,16 +140,11 @@ def _name_after(doc: Doc, e: int, roles: frozenset[str], places: dict[int, str])
     return low not in STOP_WORDS and low not in PLACE_HEADS and low not in roles
 
 
-def _title_case(doc: Doc, s: int, e: int, reach: int = 40) -> bool:
-    """No content word of the sentence around is in lower case: a headline, where capitals say
-    nothing ("Russian Forces Shell Kharkiv Overnight")."""
-    words = []
-    for step, start in ((-1, s - 1), (1, e)):
-        i = start
-        while 0 <= i < len(doc) and abs(i - start) < reach and not (doc[i].text in SENTENCE_ENDS or "\n" in doc[i].text):
-            if doc[i].is_alpha and doc[i].lower_ not in STOP_WORDS:
-                words.append(doc[i])
-            i += step
+def _title_case(doc: Doc, s: int, e: int, start: int, end: int, reach: int = 40) -> bool:
+    """No content word of the sentence [start, end) near the name is in lower case: a headline,
+    where capitals say nothing ("Russian Forces Shell Kharkiv Overnight")."""
+    near = list(doc[max(start, s - reach):s]) + list(doc[e:min(end, e + reach)])
+    words = [t for t in near if t.is_alpha and t.lower_ not in STOP_WORDS]
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
@@ -157,12 +159,19 @@ def _roles() -> frozenset[str]:
     return frozenset(role_sectors())
 
 
-def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]], words: frozenset[str] = frozenset()) -> list[tuple[int, int, Entry]]:
+def places_in_names(
+    doc: Doc, mentions: list[tuple[int, int, Entry]], words: frozenset[str] = frozenset(),
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int, Entry]]:
     """`mentions` without the place names that are pieces of longer proper names.
 
     words: English verbs, adjectives and adverbs (`english_words`): one that starts a sentence is
-    no given name ("Overnight Kharkiv")."""
+    no given name ("Overnight Kharkiv").
+    sentences: token [start, end) of each sentence, as the first pass split them (default: one).
+    """
     roles = _roles()
+    sentences = sentences or [(0, len(doc))]
+    starts = [b for b, _ in sentences]
     places = {i: entry.kind for s, e, entry in mentions if entry.kind in PLACE_NEIGHBOURS for i in range(s, e)}
     provinces = {s: entry.code for s, _, entry in mentions if entry.kind == "province"}
     persons: set[str] = set()
@@ -173,12 +182,13 @@ def places_in_names(doc: Doc, mentions: list[tuple[int, int, Entry]], words: fro
         if _placed_elsewhere(doc, e, entry.code, provinces):
             dropped.add(k)
             continue
-        before = _name_before(doc, s, places, words)
-        if before is not None and not _title_case(doc, s, e):
+        start, end = sentences[max(0, bisect_right(starts, s) - 1)]
+        before = _name_before(doc, s, places, words, start)
+        if before is not None and not _title_case(doc, s, e, start, end):
             if entry.kind in FOLLOWED_KINDS and not doc[before].is_upper:  # "IDF Hebron Brigade" names no person
                 persons.add(doc[s:e].text)
             dropped.add(k)
-        elif entry.kind in FOLLOWED_KINDS and _name_after(doc, e, roles, places) and not _title_case(doc, s, e):
+        elif entry.kind in FOLLOWED_KINDS and _name_after(doc, e, roles, places) and not _title_case(doc, s, e, start, end):
             dropped.add(k)
     return [
         m for k, m in enumerate(mentions)

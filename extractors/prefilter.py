@@ -18,8 +18,8 @@ from spacy.language import Language
 from extractors import nonevents
 from extractors.gazetteer import Entry, Gazetteer
 from extractors.lexicon import Lexicon
-from extractors.placenames import english_words, is_common_word, places_in_names
 from extractors.model import Actor
+from extractors.placenames import english_words, is_common_word, places_in_names
 from extractors.triggers import CEASEFIRE_FORMS
 from extractors.roles import ACTING_KINDS, BOTH_SIDES_FORMS, PLACE_TARGET_CATEGORIES, Mention, role_sectors
 
@@ -126,7 +126,7 @@ class FirstPass:
         arr = doc.to_array([LOWER, IS_SPACE])
         mask = self.classify(arr[:, 0])
         sentences = self.split(doc, mask & END, arr[:, 1].astype(bool))
-        mentions = self._mentions(doc)
+        mentions = self._mentions(doc, sentences)
         if not prefilter:
             return Scan(sentences, list(range(len(sentences))), mentions)
         starts = np.array([s for s, _ in sentences])
@@ -155,7 +155,7 @@ class FirstPass:
             keep |= has_trigger & having(DYAD)
         return Scan(sentences, sorted(i - 1 for i in keep), mentions)
 
-    def _mentions(self, doc: Doc) -> list[tuple[int, int, Entry]]:
+    def _mentions(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int, Entry]]:
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[1] - m[2]))
         out: list[tuple[int, int, Entry]] = []
         last_end = 0
@@ -163,4 +163,4 @@ class FirstPass:
             if s >= last_end:
                 out.append((s, e, self.gazetteer.names[self.strings[match_id]]))
                 last_end = e
-        return places_in_names(doc, out, self.words)
+        return places_in_names(doc, out, self.words, sentences)

@@ -88,10 +88,13 @@ def withdraws_presence(tok: Token, is_verb: bool) -> bool:
 STOPPING = frozenset({"cancel", "suspend", "halt"})
 
 
-def stops_a_measure(tok: Token, is_verb: bool, by_token: dict) -> str | None:
-    """The category of the coercive measure a stop stops ("cancelled the restrictions",
-    "suspended sanctions"), if it stops one: easing a measure is a concession (CAMEO 08)."""
-    patient = _patient(tok, is_verb)
+def stops_a_measure(trig, by_token: dict) -> str | None:
+    """The category of the coercive measure a stop (`extractors.triggers.Trigger`) stops
+    ("cancelled the restrictions", "suspended sanctions"), if it is a stop and stops one: easing a
+    measure is a concession (CAMEO 08)."""
+    if trig.word.lemma not in STOPPING:
+        return None
+    patient = _patient(trig.tok, trig.is_verb)
     if patient is None:
         return None
     patient = counted_noun(patient)
