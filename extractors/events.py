@@ -116,6 +116,10 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # "the storm struck China"
     if trig.category == "assault" and not args.sources and nonevents.is_accident(args.anchor or trig.tok):
         return True  # "ten soldiers were killed when their helicopter crashed"
+    if trig.category == "assault" and trig.is_verb and nonevents.follows_accident(trig.tok):
+        return True  # "a US helicopter crashed in Afghanistan, killing sixteen"
+    if trig.category in HOSTILE and not trig.ceasefire and nonevents.in_proper_name(trig.tok, ctx.mentions):
+        return True  # "the Laws of War", "the Atrocity Crimes Advisory Group"
     if is_other_sense(trig):
         return True  # "the accused", "demonstrated its commitment", "strengthened ties"
     if trig.word.has("w") and trig.tok.dep_ in ("acl", "amod") and trig.category not in HOSTILE:

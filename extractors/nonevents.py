@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
@@ -25,7 +26,8 @@ STRONG_SPORT = frozenset(
 NON_AGENTS = frozenset(
     """storm storms typhoon hurricane cyclone earthquake quake flood floods flooding tsunami wildfire wildfires blaze
     drought tornado virus outbreak epidemic pandemic disease crash accident collision flight plane landslide
-    avalanche heatwave weather""".split()
+    avalanche heatwave weather bushfire bushfires blazes firestorm mudslide mudslides eruption volcano
+    lightning blizzard""".split()
 )
 SPORT = frozenset(
     """football soccer match matches goal goals league cup tournament championship championships striker
@@ -179,6 +181,45 @@ def _shares_time(clause: Token) -> bool:
 def is_accident(tok: Token) -> bool:
     """Deaths told with an accident as their cause: "killed when the helicopter crashed"."""
     return any(c.dep_ == "advcl" and c.lower_ in ACCIDENTS for c in tok.children)
+
+
+def follows_accident(tok: Token) -> bool:
+    """Deaths told as an accident's outcome: "the helicopter crashed, killing sixteen"; whoever
+    the vehicle belonged to, the crash killed them."""
+    return tok.dep_ in ("advcl", "conj") and tok.head.lower_ in ACCIDENTS
+
+
+#: Lower-case words that link the words of a name: "the Laws of War", "Develop Don't Destroy".
+NAME_LINKS = frozenset({"of", "and", "for", "against", "on", "&", "n't"})
+
+
+def in_proper_name(tok: Token, places: Container[int]) -> bool:
+    """A capitalised word inside a longer capitalised name names a thing and tells no event: "the
+    Laws of War", "Cebu Provincial Detention and Rehabilitation Center", "the Atrocity Crimes
+    Advisory Group". A place before it makes no name ("the Iraq War"). Headlines, where every
+    word is capitalised, reach the parser sentence-cased (``pipeline._sentence_case``), their
+    event words in lower case.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He respects the Laws of War and the war ended")
+    >>> in_proper_name(doc[5], set()), in_proper_name(doc[8], set())
+    (True, False)
+    """
+    doc = tok.doc
+    if not tok.is_title or _starts(doc, tok.i):
+        return False
+    for step in (-1, 1):
+        j = tok.i + step
+        if 0 <= j < len(doc) and doc[j].lower_ in NAME_LINKS and not doc[j].is_title:
+            j += step
+        if 0 <= j < len(doc) and doc[j].is_title and j not in places and not _starts(doc, j):
+            return True
+    return False
+
+
+def _starts(doc: Doc, i: int) -> bool:
+    """Whether token i is the sentence's first word (after quotes and brackets)."""
+    return all(not t.is_alpha for t in doc[:i])
 
 
 def is_metaphor_target(target: Token | None, resolved: bool) -> bool:

@@ -182,6 +182,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Russian forces targeted schools in Kharkiv.", ["assault RUS>UKR"]),
     # crowds go unnamed: a protest noun against a state
     ("Students staged a demonstration against the Turkish government.", ["protest ->TUR"]),
+    # a name holds the event word, not the event: a place before it or a headline makes no name
+    ("Protesters in London marched against the Iraq War on Saturday.", ["protest GBR>*"]),
+    ("Russian Troops Shell Kharkiv Overnight", ["assault RUS>UKR"]),
+    ("Rebels shot down a Syrian army helicopter, killing 16 soldiers.", ["assault *>SYR"]),
 ]
 
 
@@ -313,6 +317,17 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The United States welcomes the lifting of the state of emergency in Ethiopia.",
     "A demonstration of Chinese technology impressed Kenya.",  # showing, not protesting
     "This budget is a demonstration of renewed U.S. leadership.",
+    # an accident's deaths, whoever owned the vehicle; a fire's, a storm's
+    "A US Chinook helicopter crashed in south-eastern Afghanistan, killing at least sixteen people on board.",
+    "Bushfires across Victoria have killed at least 108 people in Australia.",
+    "One person is dead after lightning struck a church group's celebration in Lakeland, Florida.",
+    # a capitalised word of a longer name names a thing
+    "Among the parody versions are one performed by inmates of the Philippines' Cebu Provincial Detention and "
+    "Rehabilitation Center, one with students from Eton College in the United Kingdom.",
+    "The United States has always respected the Laws of War, the spokesperson said.",
+    "The White House-led Atrocity Early Warning Task Force continues to coordinate a whole-of-government approach "
+    "to prevent atrocities.",
+    "Indonesia sits on the Pacific Ring of Fire, an area prone to earthquakes.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
