@@ -182,11 +182,13 @@ def _accused(noun: Token, lex: Lexicon) -> Token | None:
     return _child(verb, "dobj")
 
 
-def noun_args(noun: Token, lex: Lexicon) -> Args:
+def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
+    """victims: the noun names those who suffer the act ("hostage"), so a nationality before it
+    is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages")."""
     args = Args(anchor=noun)
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
-            args.sources.append(c)
+            (args.targets if victims and c.dep_ != "poss" else args.sources).append(c)
     for prep, pobj in _preps(noun):
         if prep == "between":
             args.pairs.append(pobj)
@@ -239,9 +241,11 @@ def noun_args(noun: Token, lex: Lexicon) -> Args:
     accused = _accused(noun, lex)
     if accused is not None:
         args.inherited.append(accused)  # "accused Ukraine of ceasefire violations": the accused did it
-    elif noun.dep_ in ("pobj", "dobj", "conj"):
+    elif noun.dep_ in ("pobj", "dobj", "conj") and (noun.dep_ == "dobj" or not victims):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
+        # Victims have their captor there only as its object: "took hostages", not "met the
+        # hostages' families".
         node = noun
         for _ in range(4):
             if node.head.i == node.i:

@@ -84,7 +84,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     for trig in sorted(triggers, key=lambda t: t.is_verb):  # nouns first: they may replace a light verb
         if trig.tok.i in skipped:
             continue
-        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.arg_tok, lex)
+        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.arg_tok, lex, victims=trig.word.has("v"))
         if _merged_into_light_verb(trig, args, ctx.by_token, skipped) or _is_non_event(trig, args, ctx):
             continue
         parties = _parties(trig, args, ctx)
@@ -184,8 +184,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = [Actor(places[0].text, places[0].code, "GOV")]
     if not sources and trig.category == "assault" and targets:
         sources = _unnamed_attacker(args.places, targets, ctx)
-    if not targets and places and not trig.word.has("r") and (len(sources) < 2 or trig.category not in SYMMETRIC):
-        targets = [p for p in places if all(p.code != s.code for s in sources)][:1]  # "shelled positions in Lebanon"
+    if not targets and places and not trig.word.has("r") and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):
+        # "shelled positions in Lebanon"; but "reducing violence in Congo" cuts nothing of Congo's
+        targets = [p for p in places if all(p.code != s.code for s in sources)][:1]
     _recategorise(trig, sources, ctx)
     frame = frame_of(args.anchor or trig.tok, lex)
     inner = args.anchor or trig.tok
@@ -208,7 +209,8 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     if trig.word.has("w") and not sources and not pair_actors and not trig.ceasefire and not args.suffered:
         armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in FIGHTING_SECTORS and bool(targets)
         against = target_tok is not None and target_tok.dep_ == "pobj" and target_tok.head.lower_ == "against"
-        if not (state_target and (trig.is_verb or (trig.category == "protest" and against))) and not armed:
+        victims = trig.word.has("v")  # "two Japanese hostages": the nationality is the state hit
+        if not (state_target and (trig.is_verb or victims or (trig.category == "protest" and against))) and not armed:
             # a weak word ("were allowed", "violence") needs a named agent, a state as patient, or
             # an armed role acting on a named party ("militants killed two Turkish engineers").
             # A protest noun's state target counts when it is protested against: crowds go

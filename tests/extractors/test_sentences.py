@@ -186,6 +186,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Protesters in London marched against the Iraq War on Saturday.", ["protest GBR>*"]),
     ("Russian Troops Shell Kharkiv Overnight", ["assault RUS>UKR"]),
     ("Rebels shot down a Syrian army helicopter, killing 16 soldiers.", ["assault *>SYR"]),
+    # a hostage's nationality is the victim's, a possessor holds them
+    ("Militants took two Japanese hostages.", ["assault ->JPN"]),
+    ("Blinken spoke with the families of American hostages.", ["assault ->USA"]),
 ]
 
 
@@ -321,6 +324,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "A US Chinook helicopter crashed in south-eastern Afghanistan, killing at least sixteen people on board.",
     "Bushfires across Victoria have killed at least 108 people in Australia.",
     "One person is dead after lightning struck a church group's celebration in Lakeland, Florida.",
+    # a cut needs a named target; the place where it happens is none
+    "The Secretary will focus on the role Rwanda can play in reducing tensions and ongoing violence in eastern DRC.",
     # a capitalised word of a longer name names a thing
     "Among the parody versions are one performed by inmates of the Philippines' Cebu Provincial Detention and "
     "Rehabilitation Center, one with students from Eton College in the United Kingdom.",
