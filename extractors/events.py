@@ -110,7 +110,8 @@ def _merged_into_light_verb(trig: Trigger, args: Args, by_token: dict[int, Trigg
 def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
     if "sport" in ctx.context and trig.word.has("s"):
         return True
-    if trig.category in ("assault", "coerce") and any(nonevents.is_private(s) for s in args.sources):
+    walkout = trig.word.lemma == "strike" and not trig.is_verb  # "workers began a strike": see _recategorise
+    if trig.category in ("assault", "coerce") and not walkout and any(nonevents.is_private(s) for s in args.sources):
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
         return True  # "the storm struck China"

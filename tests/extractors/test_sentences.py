@@ -186,6 +186,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("Protesters in London marched against the Iraq War on Saturday.", ["protest GBR>*"]),
     ("Russian Troops Shell Kharkiv Overnight", ["assault RUS>UKR"]),
     ("Rebels shot down a Syrian army helicopter, killing 16 soldiers.", ["assault *>SYR"]),
+    # workers who begin a strike walk out; they are no private attackers
+    ("Serbian workers began a strike on Monday.", ["protest SRB>- sec=LAB"]),
     # a hostage's nationality is the victim's, a possessor holds them
     ("Militants took two Japanese hostages.", ["assault ->JPN"]),
     ("Blinken spoke with the families of American hostages.", ["assault ->USA"]),
