@@ -113,7 +113,7 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
     walkout = trig.word.lemma == "strike" and not trig.is_verb  # "workers began a strike": see _recategorise
     if trig.category in ("assault", "coerce") and not walkout and any(nonevents.is_private(s) for s in args.sources):
         return True  # a man who stabs his neighbour
-    if any(nonevents.is_non_agent(s) for s in args.sources[:1]):
+    if any(nonevents.is_non_agent(s, ctx.mentions) for s in args.sources[:1]):
         return True  # "the storm struck China"
     if trig.category == "assault" and not args.sources and nonevents.is_accident(args.anchor or trig.tok):
         return True  # "ten soldiers were killed when their helicopter crashed"

@@ -25,10 +25,13 @@ STRONG_SPORT = frozenset(
 #: Heads of phrases that cannot be an agent of a political act: storms, crashes, diseases.
 NON_AGENTS = frozenset(
     """storm storms typhoon hurricane cyclone earthquake quake flood floods flooding tsunami wildfire wildfires blaze
-    drought tornado virus outbreak epidemic pandemic disease crash accident collision flight plane landslide
-    avalanche heatwave weather bushfire bushfires blazes firestorm mudslide mudslides eruption volcano
-    lightning blizzard""".split()
+    blazes bushfire bushfires firestorm drought tornado virus outbreak epidemic pandemic disease crash accident
+    collision landslide avalanche mudslide mudslides eruption volcano lightning blizzard heatwave weather""".split()
 )
+#: A single aircraft that strikes a building is an accident unless a country or a military word
+#: owns it: "a small plane struck a tower", but "an Israeli plane bombed a house".
+VEHICLES = frozenset("plane aircraft helicopter airliner flight".split())
+MILITARY = frozenset("military army navy fighter war combat attack enemy coalition".split())
 SPORT = frozenset(
     """football soccer match matches goal goals league cup tournament championship championships striker
     midfielder goalkeeper coach team teams squad stadium season innings wicket wickets batsman bowler
@@ -233,9 +236,15 @@ def is_private(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in PRIVATE
 
 
-def is_non_agent(tok: Token | None) -> bool:
-    """"the storm", "Typhoon Krosa", "a plane crash": the phrase's head or a modifier says so."""
-    return tok is not None and any(t.lower_ in NON_AGENTS for t in tok.doc[tok.left_edge.i : tok.i + 1])
+def is_non_agent(tok: Token | None, owners: Container[int] = ()) -> bool:
+    """"the storm", "Typhoon Krosa", "a plane crash", "a small aircraft": the phrase's head or a
+    modifier says so. owners: indices of tokens naming a country or group (a Russian aircraft)."""
+    if tok is None:
+        return False
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1]
+    if any(t.lower_ in NON_AGENTS for t in phrase):
+        return True
+    return tok.lower_ in VEHICLES and not any(t.i in owners or t.lower_ in MILITARY for t in phrase)
 
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".

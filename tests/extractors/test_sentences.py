@@ -186,6 +186,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Protesters in London marched against the Iraq War on Saturday.", ["protest GBR>*"]),
     ("Russian Troops Shell Kharkiv Overnight", ["assault RUS>UKR"]),
     ("Rebels shot down a Syrian army helicopter, killing 16 soldiers.", ["assault *>SYR"]),
+    # an aircraft a country owns is an agent; an unowned one that strikes a building, an accident
+    ("An Israeli plane bombed a house in Gaza.", ["assault ISR>PSE"]),
+    ("Russia's spy plane violated the airspace of Denmark.", ["assault RUS>DNK"]),
     # workers who begin a strike walk out; they are no private attackers
     ("Serbian workers began a strike on Monday.", ["protest SRB>- sec=LAB"]),
     # a hostage's nationality is the victim's, a possessor holds them
@@ -326,6 +329,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "A US Chinook helicopter crashed in south-eastern Afghanistan, killing at least sixteen people on board.",
     "Bushfires across Victoria have killed at least 108 people in Australia.",
     "One person is dead after lightning struck a church group's celebration in Lakeland, Florida.",
+    "A small aircraft struck an apartment building in New York, killing the pilot and a flight instructor.",
+    "France were only able to close the lead to five points when Skrela scored his fourth penalty of the match.",
     # a cut needs a named target; the place where it happens is none
     "The Secretary will focus on the role Rwanda can play in reducing tensions and ongoing violence in eastern DRC.",
     # a capitalised word of a longer name names a thing
