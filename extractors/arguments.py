@@ -25,6 +25,9 @@ LIGHT = frozenset(
     "intensify escalate order announce declare extend renew open provide send give offer lodge file level express "
     "conclude seal strike broker agree organize organise tighten enforce maintain expand undertake".split()
 )
+#: Participles whose "by" names who did the event they describe: "the operation carried out by U.S.
+#: forces", "an attack claimed by ISIS", "sanctions imposed by the EU".
+DOING = LIGHT | frozenset("perpetrate commit claim authorize authorise back sponsor lead".split())
 #: Verbs whose "in" phrase is what their subject does: "engaged in fighting", "joined in the attack".
 ENGAGING = frozenset("engage involve participate join".split())
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
@@ -95,6 +98,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
         return _controller(head, lex, depth)
     if dep in ("conj", "advcl", "acomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
         return subject_of(head, lex, depth + 1)
+    if dep == "acl" and verb.tag_ == "VBN" and (agent := _child(verb, "agent")) is not None:
+        return _child(agent, "pobj")  # "the attack condemned by France": France condemns
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         # "forces loyal to", "troops who attacked": the noun acts; "soldiers killed in": it suffers.
         return None if dep == "acl" and verb.tag_ == "VBN" else head
@@ -200,6 +205,12 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep == "for":
             args.targets.append(pobj)
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for participle in [acl, *(c for c in acl.children if c.dep_ == "conj")]:
+            lem = lex.lemma(participle.text)
+            for prep, pobj in _preps(participle):
+                if (prep == "by" and lem in DOING) or (prep == "on" and lem in ("blame", "pin")):
+                    args.sources.append(pobj)  # "carried out by U.S. forces", "blamed on the United States"
     head = noun.head
     lem = lex.lemma(head.text)
     verb = _engaging_verb(noun, lex)

@@ -134,6 +134,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
     agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
     sources, loc1, _ = resolve_first(agents, mentions, dyad)
+    if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token):
+        # "a drone strike blamed on the United States killed three": the strike's doer kills
+        sources, _, _ = resolve_first(noun_args(agents[0], lex).sources, mentions, dyad)
     pair_actors, _ = resolve_all(args.pairs, mentions, dyad)
     places, loc3 = resolve_all(args.places, mentions, dyad)
     if not sources and args.inherited and not args.suffered:

@@ -26,7 +26,7 @@ STRONG_SPORT = frozenset(
 NON_AGENTS = frozenset(
     """storm storms typhoon hurricane cyclone earthquake quake flood floods flooding tsunami wildfire wildfires blaze
     blazes bushfire bushfires firestorm drought tornado virus outbreak epidemic pandemic disease crash accident
-    collision landslide avalanche mudslide mudslides eruption volcano lightning blizzard heatwave weather""".split()
+    collision landslide avalanche mudslide mudslides eruption volcano lightning blizzard heatwave weather rain rains rainfall snow snowfall winds""".split()
 )
 #: A single aircraft that strikes a building is an accident unless a country or a military word
 #: owns it: "a small plane struck a tower", but "an Israeli plane bombed a house".
@@ -64,7 +64,7 @@ ACCIDENTS = frozenset(
 )
 #: Head nouns of a phrase that is a private person, not a state or armed group.
 PRIVATE = frozenset(
-    """man men woman women boy boys girl girls person suspect suspects gunman gunmen teenager teenagers student
+    """man men woman women boy boys girl girls person suspect suspects gunman teenager teenagers student
     students couple father mother husband wife son daughter neighbour neighbor neighbours neighbors driver
     resident residents tourist tourists worker workers robber robbers thief thieves burglar gang gangs
     customer customers patient patients passenger passengers""".split()
@@ -75,7 +75,11 @@ PHYSICAL = frozenset(
     area areas convoy convoys ship ships plane planes aircraft infrastructure building buildings camp camps
     capital district province troops forces soldiers army military civilians people embassy checkpoint
     checkpoints facility facilities site sites settlement settlements vessel vessels tanks helicopter
-    helicopters drone drones enclave pipeline port airport bridge outpost outposts stronghold""".split()
+    helicopters drone drones enclave pipeline port airport bridge outpost outposts stronghold target targets
+    refinery refineries plant plants depot depots warehouse warehouses school schools hospital hospitals market
+    markets mosque mosques church churches house houses home homes apartment apartments neighbourhood
+    neighborhood neighbourhoods neighborhoods tanker tankers warship warships vehicle vehicles truck trucks bus
+    buses train trains barracks compound headquarters hotel hotels dam railway substation""".split()
 )
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s?)\b")
 

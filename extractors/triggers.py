@@ -32,6 +32,8 @@ for _cat, _words in {
 #: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort",
 #: "arrest warrant".
 CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants".split())
+#: Weapons are events as what is fired, never through a carrier: a "missile programme" fires nothing.
+WEAPONS = frozenset("missile missiles rocket rockets shell shells".split())
 #: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -133,12 +135,20 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
             continue
         tok = sent[i]
         word = _choose(tok, words)
-        if word is None or (word.pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lower_ not in CEASEFIRE_FORMS | CARRIERS):
+        modified = _modified(tok) if word is not None and word.pos == "N" else None
+        if word is None or (modified is not None and (modified.lower_ not in CEASEFIRE_FORMS | CARRIERS or low in WEAPONS)):
             continue
         found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
     for tok in ceasefires:
         _attach_ceasefire(tok, found, lex)
     return sorted(found.values(), key=lambda t: t.tok.i)
+
+
+def _modified(tok: Token) -> Token | None:
+    """The noun a modifier qualifies ("attack helicopter", "nuclear and missile programmes"), if any."""
+    if tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod"):
+        tok = tok.head
+    return tok.head if tok.dep_ in ("compound", "amod") else None
 
 
 _CEASEFIRE_WORD = TriggerWord("ceasefire", "N", "retreat", "", "c")

@@ -189,6 +189,16 @@ CASES: list[tuple[str, list[str]]] = [
     # an aircraft a country owns is an agent; an unowned one that strikes a building, an accident
     ("An Israeli plane bombed a house in Gaza.", ["assault ISR>PSE"]),
     ("Russia's spy plane violated the airspace of Denmark.", ["assault RUS>DNK"]),
+    # the doer of an event named by a participle's "by", or blamed with "on"; the event's doer does what it does
+    ("The military operation carried out by U.S. forces in Syria killed the leader of ISIS.", ["assault USA>ISIL"]),
+    ("A drone strike blamed on the United States killed three militants.", ["assault USA>-"]),
+    ("An attack claimed by the Islamic State killed 30 people in Kabul.", ["assault ISIL>AFG"]),
+    ("Blinken condemned the atrocities committed by Russia's forces.", ["accuse USA>RUS", "assault RUS>-"]),
+    # a country's forces pound and attack what they hit; gunmen are an armed group, a gunman is private
+    ("Israeli warplanes pounded targets across the Gaza Strip overnight.", ["assault ISR>PSE"]),
+    ("Ukrainian drones attacked an oil refinery in Russia's Krasnodar region.", ["assault UKR>RUS"]),
+    ("Gunmen killed 20 villagers in Burkina Faso.", ["assault BFA>- sec=REB"]),
+    ("Putin announced a special military operation in Ukraine.", ["assault RUS>UKR"]),
     # workers who begin a strike walk out; they are no private attackers
     ("Serbian workers began a strike on Monday.", ["protest SRB>- sec=LAB"]),
     # a hostage's nationality is the victim's, a possessor holds them
@@ -331,6 +341,11 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "One person is dead after lightning struck a church group's celebration in Lakeland, Florida.",
     "A small aircraft struck an apartment building in New York, killing the pilot and a flight instructor.",
     "France were only able to close the lead to five points when Skrela scored his fourth penalty of the match.",
+    "Heavy rain pounded the coast of Japan.",
+    # a weapons programme fires nothing
+    "We've seen an Iran that has continued with its ballistic missile program.",
+    "The US will address the threat posed by the nuclear and ballistic missile programs of North Korea.",
+    "A gunman killed his wife in Texas.",
     # a cut needs a named target; the place where it happens is none
     "The Secretary will focus on the role Rwanda can play in reducing tensions and ongoing violence in eastern DRC.",
     # a capitalised word of a longer name names a thing
@@ -367,3 +382,9 @@ def test_the_victims_home_is_not_where_fire_comes_from(extract):
     # "from" names where the fire comes from only for verbs of firing
     events = extract("Militants killed five pilgrims from Pakistan.")
     assert events and all(e.source is None or e.source.code != "PAK" for e in events), _show(events)
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(extract):
+    events = extract("The attack condemned by France killed ten soldiers in Mali.")
+    assert any(_matches("accuse FRA>*", e) for e in events), _show(events)  # the participle's "by" condemns
+    assert not [e for e in events if e.category == "assault" and e.source and e.source.code == "FRA"], _show(events)
