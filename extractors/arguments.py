@@ -23,8 +23,10 @@ ACCUSING = frozenset("accuse blame charge condemn criticize criticise denounce s
 LIGHT = frozenset(
     "launch carry conduct stage mount hold sign impose make issue reach deliver wage step begin start continue resume "
     "intensify escalate order announce declare extend renew open provide send give offer lodge file level express "
-    "conclude seal strike broker agree organize organise tighten enforce maintain expand undertake".split()
+    "conclude seal strike broker agree organize organise tighten enforce maintain expand undertake trade exchange".split()
 )
+#: Light verbs that make their subjects act on each other: "Armenia and Azerbaijan traded accusations".
+MUTUAL = frozenset({"trade", "exchange"})
 #: Participles whose "by" names who did the event they describe: "the operation carried out by U.S.
 #: forces", "an attack claimed by ISIS", "sanctions imposed by the EU".
 DOING = LIGHT | frozenset("perpetrate commit claim authorize authorise back sponsor lead".split())
@@ -54,6 +56,7 @@ class Args:
     origins: list[Token] = field(default_factory=list)  # "from X": where a withdrawal leaves, where fire comes from
     inherited: list[Token] = field(default_factory=list)  # the clause's agent, for a bare event noun
     suffered: bool = False  # "came under attack": the subject is the target, no agent needed
+    mutual: bool = False  # "traded accusations": the subjects act on each other
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -220,6 +223,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             args.targets.append(obj)
     elif noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
         verb = head
+        args.mutual = lem in MUTUAL
     if verb is not None:
         args.anchor = verb
         subj = subject_of(verb, lex) or _child(verb, "nsubjpass")  # "were engaged in"

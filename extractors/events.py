@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import is_other_sense, is_walkout, sends_to_prison, stops_a_measure, withdraws_presence
+from extractors.senses import is_other_sense, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -255,6 +255,9 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
         return
     if trig.category == "aid" and trig.is_verb and sends_to_prison(trig.tok):
         trig.category, trig.cameo = "coerce", "173"  # "sent the sailors to prison"
+        return
+    if trig.category == "aid" and trig.is_verb and sends_force_into(trig.tok):
+        trig.category, trig.cameo = "mobilize", "150"  # "sent 30 warplanes into Taiwan's air defence zone"
         return
     if trig.word.lemma == "target" and "measures" in ctx.context:
         trig.category, trig.cameo = "sanction", "163"  # "the Treasury is targeting Russian officials"

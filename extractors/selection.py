@@ -59,7 +59,7 @@ def pairs(trig: Trigger, args: Args, sources: list[Actor], targets: list[Actor],
         if sources:  # "X mediated between A and B": X towards each
             return [(s, b) for s in sources for b in pair_actors if s.code != b.code]
         return _each_with_each(pair_actors)
-    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire):
+    if len(sources) >= 2 and not targets and (trig.word.has("r") or trig.category in SYMMETRIC or trig.ceasefire or args.mutual):
         return _each_with_each(sources)
     out = []
     for s in sources or [None]:

@@ -51,6 +51,14 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
     return any(w.lower_ in ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
 
 
+def sends_force_into(tok: Token) -> bool:
+    """Whether a sending sends armed force into a place ("sent 30 warplanes into Taiwan's air
+    defence zone"): a show of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
+    return builds_up_arms(tok, True) and _patient(tok, True) is not None and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in tok.children
+    )
+
+
 #: Sectors of people whose strike is a walk-out (CAMEO 143), not an attack.
 CIVIL_SECTORS = frozenset({"LAB", "EDU", "OPP", "CVL", "MED", "JRN", "BUS", "REL", "JUD", "REF"})
 #: Modifiers of "strike" that only a walk-out takes: "an indefinite strike", "a general strike".

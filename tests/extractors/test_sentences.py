@@ -199,6 +199,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Ukrainian drones attacked an oil refinery in Russia's Krasnodar region.", ["assault UKR>RUS"]),
     ("Gunmen killed 20 villagers in Burkina Faso.", ["assault BFA>- sec=REB"]),
     ("Putin announced a special military operation in Ukraine.", ["assault RUS>UKR"]),
+    # subjects that trade accusations accuse each other; force sent into a place is a show of force
+    ("Armenia and Azerbaijan traded accusations over a deadly border shootout.", ["accuse ARM>AZE", "accuse AZE>ARM"]),
+    ("China sent 30 warplanes into Taiwan's air defence zone.", ["mobilize CHN>TWN"]),
+    ("The US sent food aid into Gaza.", ["aid USA>PSE"]),
     # workers who begin a strike walk out; they are no private attackers
     ("Serbian workers began a strike on Monday.", ["protest SRB>- sec=LAB"]),
     # a hostage's nationality is the victim's, a possessor holds them
