@@ -29,7 +29,9 @@ LIGHT = frozenset(
 MUTUAL = frozenset({"trade", "exchange"})
 #: Participles whose "by" names who did the event they describe: "the operation carried out by U.S.
 #: forces", "an attack claimed by ISIS", "sanctions imposed by the EU".
-DOING = LIGHT | frozenset("perpetrate commit claim authorize authorise back sponsor lead".split())
+DOING = LIGHT | frozenset("perpetrate commit claim lead take hold seize capture kidnap abduct".split())
+#: Verbs whose subject holds the hostages that are their object: "took hostages", not "rescued hostages".
+CAPTORS = frozenset("take hold seize keep capture kidnap abduct".split())
 #: Verbs whose "in" phrase is what their subject does: "engaged in fighting", "joined in the attack".
 ENGAGING = frozenset("engage involve participate join".split())
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
@@ -110,6 +112,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
 
 
 def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
+    if lex.lemma(head.text) in OBJECT_CONTROL and head.dep_ == "acl" and head.tag_ == "VBN":
+        return head.head  # "Palestinians ordered by Israel to evacuate": the Palestinians evacuate
     if lex.lemma(head.text) in OBJECT_CONTROL:
         obj = _child(head, "dobj")
         if obj is None:  # "called on both sides to"
@@ -190,6 +194,18 @@ def _accused(noun: Token, lex: Lexicon) -> Token | None:
     return _child(verb, "dobj")
 
 
+def _claimer(noun: Token, lex: Lexicon) -> Token | None:
+    """Who claimed the event as theirs: "claimed responsibility for the attack", "claimed the bombing"."""
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ in ("responsibility", "credit"):
+        verb = noun.head.head.head if noun.head.head.dep_ == "dobj" else None
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or lex.lemma(verb.text) not in ("claim", "accept", "admit"):
+        return None
+    return subject_of(verb, lex)
+
+
 def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     """victims: the noun names those who suffer the act ("hostage"), so a nationality before it
     is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages")."""
@@ -208,7 +224,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             args.places.append(pobj)
         elif prep in TARGET_PREPS or prep == "for":
             args.targets.append(pobj)
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for acl in (c for c in noun.children if c.dep_ in ("acl", "conj") and c.tag_ == "VBN"):
         for participle in [acl, *(c for c in acl.children if c.dep_ == "conj")]:
             lem = lex.lemma(participle.text)
             for prep, pobj in _preps(participle):
@@ -253,14 +269,15 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
                 args.pairs.append(pobj)
             elif prep in PLACE_PREPS:
                 args.places.append(pobj)
-    accused = _accused(noun, lex)
+    accused = _accused(noun, lex) or _claimer(noun, lex)
     if accused is not None:
-        args.inherited.append(accused)  # "accused Ukraine of ceasefire violations": the accused did it
-    elif noun.dep_ in ("pobj", "dobj", "conj") and (noun.dep_ == "dobj" or not victims):
+        # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
+        args.inherited.append(accused)
+    elif noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
-        # Victims have their captor there only as its object: "took hostages", not "met the
-        # hostages' families".
+        # Victims have their captor there only as the object of a captor's verb: "took hostages",
+        # not "met the hostages' families" or "rescued four hostages".
         node = noun
         for _ in range(4):
             if node.head.i == node.i:

@@ -113,7 +113,7 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
     walkout = trig.word.lemma == "strike" and not trig.is_verb  # "workers began a strike": see _recategorise
     if trig.category in ("assault", "coerce") and not walkout and any(nonevents.is_private(s) for s in args.sources):
         return True  # a man who stabs his neighbour
-    if any(nonevents.is_non_agent(s, ctx.mentions) for s in args.sources[:1]):
+    if any(nonevents.is_non_agent(s, ctx.mentions, trig.word.lemma) for s in args.sources[:1]):
         return True  # "the storm struck China"
     if trig.category == "assault" and not args.sources and nonevents.is_accident(args.anchor or trig.tok):
         return True  # "ten soldiers were killed when their helicopter crashed"
@@ -132,6 +132,10 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     """Sources, targets and frame of one trigger, or None when it is no event after all."""
     mentions, dyad, lex = ctx.mentions, ctx.dyad, ctx.lex
     # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
+    if trig.word.has("v"):  # "Hamas hostages", "Taliban hostages": a group before them holds them
+        holders = [t for t in args.targets if t.dep_ == "compound" and t.i in mentions and mentions[t.i].entry.kind not in PLACE_KINDS | {"demonym"}]
+        args.targets = [t for t in args.targets if t not in holders]
+        args.sources = holders + args.sources
     agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
     sources, loc1, _ = resolve_first(agents, mentions, dyad)
     if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token):

@@ -193,18 +193,19 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
         code = iso2to3.get(city["countrycode"])
         if code is None:
             continue
-        if capitals.get(city["name"]) == code:
-            key = (city["name"], code)
-            capital_sizes[key] = max(capital_sizes.get(key, 0), city["population"])
+        spellings = _spellings(city)
+        for name in spellings:
+            if capitals.get(name) == code:  # "Chisinau" is how countryinfo spells Chișinău
+                capital_sizes[(name, code)] = max(capital_sizes.get((name, code), 0), city["population"])
         if city["population"] < MIN_CITY_POPULATION:
             continue
-        for name in _spellings(city):
+        for name in spellings:
             sizes = largest.setdefault(name, {})
             sizes[code] = max(sizes.get(code, 0), city["population"])
     for cap, code in capitals.items():
         own = capital_sizes.get((cap, code), 0)
         if any(c != code and size > CITY_DOMINANCE * own for c, size in largest.get(cap, {}).items()):
-            continue  # the capital of a small territory, dwarfed by a town abroad: Hamilton, Plymouth
+            continue  # the capital of a small territory, dwarfed by a town abroad: Plymouth, George Town
         _add(names, cap, Entry(code, "capital", sector="GOV", location=cap))
     for name, sizes in largest.items():
         (code, first), *rest = sorted(sizes.items(), key=lambda kv: -kv[1])
@@ -214,6 +215,12 @@ def _cities(names: dict[str, Entry], capitals: dict[str, str]) -> None:
             continue  # a US state, a Canadian province: not a small town abroad ("Virginia")
         if len(name) > 3 and not _generic(name):
             _add(names, name, Entry(code, "city", location=name, population=first))  # not "Ho", not "Delta"
+
+
+def _sentence_forms(name: str) -> tuple[str, ...]:
+    """A name and, if it starts with a lower-case particle, its form at the start of a sentence:
+    "al-Shabaab" and "Al-Shabaab", "al-Assad" and "Al-Assad"."""
+    return (name, name[0].upper() + name[1:]) if name[0].islower() else (name,)
 
 
 @lru_cache(maxsize=1)
@@ -229,9 +236,11 @@ def load_gazetteer() -> Gazetteer:
     for name, code, sector in _read_tsv("metonyms.tsv"):
         names[name] = Entry(code, "metonym", sector=sector)
     for name, code, sector in _read_tsv("armed_groups.tsv"):
-        names[name] = Entry(code, "armed", sector=sector)
+        for form in _sentence_forms(name):
+            names[form] = Entry(code, "armed", sector=sector)
     for name, code, sector in _read_tsv("leaders.tsv"):
-        names[name] = Entry(code, "person", sector=sector)
+        for form in _sentence_forms(name):
+            names[form] = Entry(code, "person", sector=sector)
     for code, kind, aliases in _read_tsv("igos.tsv"):
         for alias in aliases.split("|"):
             names[alias] = Entry(code, kind)

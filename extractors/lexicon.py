@@ -135,7 +135,7 @@ FUNCTION_VERBS = (
     "lodge make mark order organise organize persuade postpone prevent proclaim push react reiterate remember remove "
     "renew respond retaliate revoke schedule seal shatter start step stop stress suffer survive tighten trust "
     "engage involve participate join address counter combat tackle confront deter thwart foil withstand "
-    "undertake wage witness wreck help allow force put place remain fall subject trade"
+    "undertake wage witness wreck help allow force put place remain fall subject trade admit"
 ).split()
 
 

@@ -32,6 +32,12 @@ NON_AGENTS = frozenset(
 #: owns it: "a small plane struck a tower", but "an Israeli plane bombed a house".
 VEHICLES = frozenset("plane aircraft helicopter airliner flight".split())
 MILITARY = frozenset("military army navy fighter war combat attack enemy coalition".split())
+#: What a vehicle does by accident: a plane "struck a tower", "killing" its crew; it bombs no one by accident.
+COLLISIONS = frozenset("strike hit kill destroy damage".split())
+#: Vehicles besides aircraft, which crash into things by accident.
+CARRIAGES = frozenset("bus train car truck boat ship ferry vessel".split())
+#: Weapons that "crash" or "collapse" something on purpose.
+WEAPONS = frozenset("missile missiles rocket rockets drone drones bomb bombs shell shells bomber bombers".split())
 SPORT = frozenset(
     """football soccer match matches goal goals league cup tournament championship championships striker
     midfielder goalkeeper coach team teams squad stadium season innings wicket wickets batsman bowler
@@ -64,10 +70,10 @@ ACCIDENTS = frozenset(
 )
 #: Head nouns of a phrase that is a private person, not a state or armed group.
 PRIVATE = frozenset(
-    """man men woman women boy boys girl girls person suspect suspects gunman teenager teenagers student
-    students couple father mother husband wife son daughter neighbour neighbor neighbours neighbors driver
-    resident residents tourist tourists worker workers robber robbers thief thieves burglar gang gangs
-    customer customers patient patients passenger passengers""".split()
+    """man men woman women boy boys girl girls person suspect suspects gunman attacker assailant teenager
+    teenagers student students couple father mother husband wife son daughter neighbour neighbor neighbours
+    neighbors driver resident residents tourist tourists worker workers robber robbers thief thieves burglar
+    gang gangs customer customers patient patients passenger passengers""".split()
 )
 #: Physical targets: a hostile verb aimed at these is no metaphor even without a named actor.
 PHYSICAL = frozenset(
@@ -191,9 +197,22 @@ def is_accident(tok: Token) -> bool:
 
 
 def follows_accident(tok: Token) -> bool:
-    """Deaths told as an accident's outcome: "the helicopter crashed, killing sixteen"; whoever
-    the vehicle belonged to, the crash killed them."""
-    return tok.dep_ in ("advcl", "conj") and tok.head.lower_ in ACCIDENTS
+    """Deaths told as an accident's outcome: "the helicopter crashed, killing sixteen on board",
+    "a flight that crashed into a valley, killing 158"; whoever the vehicle belonged to, the crash
+    killed them. A weapon's crash ("a missile crashed into a mall"), a crash of something into
+    something ("crashed his car into a checkpoint") or of people through it is an attack."""
+    crash = tok.head
+    if tok.dep_ not in ("advcl", "conj") or crash.lower_ not in ACCIDENTS:
+        return False
+    if any(c.dep_ == "dobj" for c in crash.children):
+        return False
+    subject = next((c for c in crash.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and crash.dep_ == "relcl":  # "a flight that crashed"
+        subject = crash.head
+    if subject is not None and subject.lower_ in WEAPONS:
+        return False
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("into", "through", "onto") for c in crash.children)
+    return not aimed or subject is None or subject.lower_ in VEHICLES | CARRIAGES
 
 
 #: Lower-case words that link the words of a name: "the Laws of War", "Develop Don't Destroy".
@@ -215,6 +234,8 @@ def in_proper_name(tok: Token, places: Container[int]) -> bool:
     doc = tok.doc
     if not tok.is_title or _starts(doc, tok.i):
         return False
+    if not any(t.is_lower and t.is_alpha and len(t) > 3 for t in doc):
+        return False  # a short headline ("Israel Strikes Back"), too short to be sentence-cased
     for step in (-1, 1):
         j = tok.i + step
         if 0 <= j < len(doc) and doc[j].lower_ in NAME_LINKS and not doc[j].is_title:
@@ -240,15 +261,17 @@ def is_private(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in PRIVATE
 
 
-def is_non_agent(tok: Token | None, owners: Container[int] = ()) -> bool:
-    """"the storm", "Typhoon Krosa", "a plane crash", "a small aircraft": the phrase's head or a
-    modifier says so. owners: indices of tokens naming a country or group (a Russian aircraft)."""
+def is_non_agent(tok: Token | None, owners: Container[int] = (), act: str = "") -> bool:
+    """"the storm", "Typhoon Krosa", "a plane crash": the phrase's head or a modifier says so; "a
+    small aircraft" struck or killed (`act`, a lemma) by accident, unless a country or group
+    (owners: indices of tokens naming one) or a military word owns it. No aircraft bombs by accident."""
     if tok is None:
         return False
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     if any(t.lower_ in NON_AGENTS for t in phrase):
         return True
-    return tok.lower_ in VEHICLES and not any(t.i in owners or t.lower_ in MILITARY for t in phrase)
+    vehicle = tok.lower_ in VEHICLES and act in COLLISIONS
+    return vehicle and not any(t.i in owners or t.lower_ in MILITARY for t in phrase)
 
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".

@@ -27,14 +27,32 @@ ARMS = frozenset(
 )
 
 
+#: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
+RESCUES = frozenset("evacuate rescue escort protect".split())
+
+
 def is_other_sense(trig) -> bool:
     """Whether a trigger (`extractors.triggers.Trigger`) is used in a sense that is no event."""
     tok = trig.tok
+    if not trig.is_verb and trig.category == "assault" and _purpose(tok) in RESCUES:
+        return True  # "a military operation to evacuate its citizens from Sudan"
     if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused", "the wounded": people, not a deed
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
     return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)
+
+
+def _purpose(noun: Token) -> str | None:
+    """The bare infinitive that says what a noun is for: "an operation to evacuate" → "evacuate",
+    also when the parse hangs it on the verb the noun is the object of ("launched an operation to")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ == "dobj":
+        clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
+    for c in clauses:
+        if c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c.lower_
+    return None
 
 
 def builds_up_arms(tok: Token, is_verb: bool) -> bool:
@@ -54,8 +72,11 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
 def sends_force_into(tok: Token) -> bool:
     """Whether a sending sends armed force into a place ("sent 30 warplanes into Taiwan's air
     defence zone"): a show of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
-    return builds_up_arms(tok, True) and _patient(tok, True) is not None and any(
-        c.dep_ == "prep" and c.lower_ == "into" for c in tok.children
+    patient = _patient(tok, True)
+    return (
+        patient is not None and builds_up_arms(tok, True)
+        and not counted_noun(patient).lower_.startswith(("peacekeep", "peace-keep"))  # "sent peacekeepers into South Sudan"
+        and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     )
 
 

@@ -124,7 +124,7 @@ def test_towns_of_a_hundred_thousand_are_known_by_their_english_spelling():
 def test_a_shared_capital_belongs_to_the_larger_country_and_a_tiny_one_yields_to_a_town():
     names = load_gazetteer().names
     assert names["Kingston"].code == "JAM"  # not Norfolk Island's
-    assert names["Belgrade"].code == "SRB"  # not the dissolved Serbia and Montenegro's
+    assert names["Belgrade"].code == "SRB"  # not the dissolved Serbia and Montenegro's, though it is more populous
     assert names["Plymouth"].code == "GBR"  # Montserrat's capital has no people; England's has 260,000
     assert names["George Town"].code == "MYS"  # Penang's, not the Cayman Islands' capital of 30,000
     assert "Victoria" not in names  # Seychelles' capital, Hong Kong's and Canada's towns, Australia's state
