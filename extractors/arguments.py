@@ -115,7 +115,9 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     if lex.lemma(head.text) in OBJECT_CONTROL and head.dep_ == "acl" and head.tag_ == "VBN":
         return head.head  # "Palestinians ordered by Israel to evacuate": the Palestinians evacuate
     if lex.lemma(head.text) in OBJECT_CONTROL:
-        obj = _child(head, "dobj")
+        # "urged Iran to"; of a passive, only the accused is the doer ("Israel was accused of
+        # violating"), not who is invited or asked ("South Africa was not invited to participate").
+        obj = _child(head, "dobj", "nsubjpass") if lex.lemma(head.text) in ACCUSING else _child(head, "dobj")
         if obj is None:  # "called on both sides to"
             obj = next((o for p, o in _preps(head) if p == "on"), None)
         if obj is not None:

@@ -211,6 +211,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Al-Shabaab claimed credit for the attack on the Kenyan base.", ["assault SOM>KEN sec=REB"]),
     ("Hamas militants infiltrated southern Israel and killed hundreds of civilians.", ["assault PSE>ISR"]),
     ("Protesters in Nairobi torched a police station.", ["assault KEN>* sec=OPP"]),
+    # the accused of a passive did the deed; crowds rally against a government
+    ("The French NGO was accused of trying to kidnap hundreds of Chadian children.", ["assault FRA>TCD mod=claimed"]),
+    ("Tens of thousands rallied in Belgrade against the Serbian government.", ["protest ->SRB loc=Belgrade"]),
     # subjects that trade accusations accuse each other; force sent into a place is a show of force
     ("Armenia and Azerbaijan traded accusations over a deadly border shootout.", ["accuse ARM>AZE", "accuse AZE>ARM"]),
     ("China sent 30 warplanes into Taiwan's air defence zone.", ["mobilize CHN>TWN"]),
@@ -370,6 +373,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The UN sent peacekeepers into South Sudan.",
     "The EU launched a military operation to evacuate its citizens from Sudan.",
     "Iran expanded its ballistic missile program.",
+    "Stocks rallied on Monday.",
+    "South Africa has not been invited to participate in those military exercises.",
     # a cut needs a named target; the place where it happens is none
     "The Secretary will focus on the role Rwanda can play in reducing tensions and ongoing violence in eastern DRC.",
     # a capitalised word of a longer name names a thing
