@@ -244,4 +244,6 @@ def load_gazetteer() -> Gazetteer:
     for code, kind, aliases in _read_tsv("igos.tsv"):
         for alias in aliases.split("|"):
             names[alias] = Entry(code, kind)
+    for name in [n for n in names if "'" in n]:  # "Democratic People’s Republic of Korea", as typeset
+        names.setdefault(name.replace("'", "’"), names[name])
     return Gazetteer(names)

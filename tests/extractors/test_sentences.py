@@ -214,6 +214,9 @@ CASES: list[tuple[str, list[str]]] = [
     # the accused of a passive did the deed; crowds rally against a government
     ("The French NGO was accused of trying to kidnap hundreds of Chadian children.", ["assault FRA>TCD mod=claimed"]),
     ("Tens of thousands rallied in Belgrade against the Serbian government.", ["protest ->SRB loc=Belgrade"]),
+    # names typeset with a curly apostrophe are the same names
+    ("The United States condemned the Democratic People’s Republic of Korea’s missile launches.", ["accuse USA>PRK", "mobilize PRK>-"]),
+    ("The People’s Republic of China sanctioned two American firms.", ["sanction CHN>USA"]),
     # subjects that trade accusations accuse each other; force sent into a place is a show of force
     ("Armenia and Azerbaijan traded accusations over a deadly border shootout.", ["accuse ARM>AZE", "accuse AZE>ARM"]),
     ("China sent 30 warplanes into Taiwan's air defence zone.", ["mobilize CHN>TWN"]),
