@@ -131,11 +131,13 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
 def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     """Sources, targets and frame of one trigger, or None when it is no event after all."""
     mentions, dyad, lex = ctx.mentions, ctx.dyad, ctx.lex
-    # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
-    if trig.word.has("v"):  # "Hamas hostages", "Taliban hostages": a group before them holds them
+    if trig.word.has("v"):
+        # "Hamas hostages", "Taliban hostages": a group before them holds them (noun_args, which
+        # has no mentions, put every modifier of a victims' noun among its targets)
         holders = [t for t in args.targets if t.dep_ == "compound" and t.i in mentions and mentions[t.i].entry.kind not in PLACE_KINDS | {"demonym"}]
         args.targets = [t for t in args.targets if t not in holders]
         args.sources = holders + args.sources
+    # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
     agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
     sources, loc1, _ = resolve_first(agents, mentions, dyad)
     if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token):

@@ -26,7 +26,8 @@ STRONG_SPORT = frozenset(
 NON_AGENTS = frozenset(
     """storm storms typhoon hurricane cyclone earthquake quake flood floods flooding tsunami wildfire wildfires blaze
     blazes bushfire bushfires firestorm drought tornado virus outbreak epidemic pandemic disease crash accident
-    collision landslide avalanche mudslide mudslides eruption volcano lightning blizzard heatwave weather rain rains rainfall snow snowfall winds""".split()
+    collision landslide avalanche mudslide mudslides eruption volcano lightning blizzard heatwave weather rain
+    rains rainfall snow snowfall winds""".split()
 )
 #: A single aircraft that strikes a building is an accident unless a country or a military word
 #: owns it: "a small plane struck a tower", but "an Israeli plane bombed a house".

@@ -32,8 +32,8 @@ for _cat, _words in {
 #: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort",
 #: "arrest warrant".
 CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants".split())
-#: Weapons are events as what is fired: a "missile campaign" fires, a "missile programme" does not.
-WEAPONS = frozenset("missile missiles rocket rockets shell shells".split())
+#: Weapon nouns are events as what is fired: a "missile campaign" fires, a "missile programme" does not.
+FIRED = frozenset("missile missiles rocket rockets shell shells".split())
 PROGRAMMES = frozenset("program programs programme programmes".split())
 #: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -137,7 +137,7 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
         tok = sent[i]
         word = _choose(tok, words)
         modified = _modified(tok) if word is not None and word.pos == "N" else None
-        if word is None or (modified is not None and (modified.lower_ not in CEASEFIRE_FORMS | CARRIERS or (low in WEAPONS and modified.lower_ in PROGRAMMES))):
+        if word is None or (modified is not None and (modified.lower_ not in CEASEFIRE_FORMS | CARRIERS or (low in FIRED and modified.lower_ in PROGRAMMES))):
             continue
         found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
     for tok in ceasefires:
