@@ -94,7 +94,9 @@ def is_ceasefire(tok: Token) -> bool:
     if low in CEASEFIRE_FORMS and low != "cessation":
         return True
     if low == "fire" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "cease":
-        return True
+        return True  # "cease-fire"
+    if low == "fire" and tok.i >= 1 and tok.doc[tok.i - 1].lower_ == "cease":
+        return True  # "a cease fire", "agreed to cease fire"
     return low == "cessation" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_ == "hostilities"
 
 
@@ -175,6 +177,8 @@ def _attach_ceasefire(noun: Token, found: dict[int, Trigger], lex: Lexicon) -> N
     else:
         gov = node.head
     category = CEASEFIRE_GOVERNORS.get(lex.lemma(gov.text))
+    if category == "request" and lex.lemma(gov.text) == "call" and node.dep_ == "dobj":
+        category = "concede"  # "called a truce" declares it; "called for a truce" asks for it
     if gov.i in found:
         trig = found[gov.i]
         trig.ceasefire = True

@@ -214,6 +214,10 @@ CASES: list[tuple[str, list[str]]] = [
     # the accused of a passive did the deed; crowds rally against a government
     ("The French NGO was accused of trying to kidnap hundreds of Chadian children.", ["assault FRA>TCD mod=claimed"]),
     ("Tens of thousands rallied in Belgrade against the Serbian government.", ["protest ->SRB loc=Belgrade"]),
+    # "cease fire" in two words is a ceasefire; "called a truce" declares it, "called for" asks for it
+    ("India and Pakistan called a cease fire on Sunday.", ["concede IND>PAK cf", "concede PAK>IND cf"]),
+    ("The cease fire between India and Pakistan is holding.", ["retreat IND>PAK cf"]),
+    ("The UN called for a ceasefire in Gaza.", ["request UNO>PSE cf"]),
     # names typeset with a curly apostrophe are the same names
     ("The United States condemned the Democratic People’s Republic of Korea’s missile launches.", ["accuse USA>PRK", "mobilize PRK>-"]),
     ("The People’s Republic of China sanctioned two American firms.", ["sanction CHN>USA"]),
