@@ -32,6 +32,8 @@ MUTUAL = frozenset({"trade", "exchange"})
 DOING = LIGHT | frozenset("perpetrate commit claim lead take hold seize capture kidnap abduct".split())
 #: Verbs whose subject holds the hostages that are their object: "took hostages", not "rescued hostages".
 CAPTORS = frozenset("take hold seize keep capture kidnap abduct".split())
+#: What a "with" phrase lends rather than aims at: "with the Kremlin's support".
+BACKING = frozenset("support help backing assistance approval blessing consent aid".split())
 #: Verbs whose "in" phrase is what their subject does: "engaged in fighting", "joined in the attack".
 ENGAGING = frozenset("engage involve participate join".split())
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
@@ -152,6 +154,8 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             args.pairs.append(pobj)
         elif prep in PLACE_PREPS:
             args.places.append(pobj)
+        elif prep == "with" and pobj.lower_ in BACKING:
+            continue  # "besieged Ghouta with the Kremlin's support": the backer is no target
         elif prep in TARGET_PREPS or prep in ("for", "from"):
             args.targets.append(pobj)
             if prep == "from":

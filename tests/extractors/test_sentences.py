@@ -218,6 +218,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("India and Pakistan called a cease fire on Sunday.", ["concede IND>PAK cf", "concede PAK>IND cf"]),
     ("The cease fire between India and Pakistan is holding.", ["retreat IND>PAK cf"]),
     ("The UN called for a ceasefire in Gaza.", ["request UNO>PSE cf"]),
+    # sieges, beheadings, strafing; a "with" phrase of backing names no target
+    ("Russian forces besieged Mariupol for weeks.", ["coerce RUS>UKR"]),
+    ("Islamic State militants beheaded a Japanese journalist.", ["assault ISIL>JPN"]),
+    ("The Assad regime besieged Eastern Ghouta with Russian support.", ["coerce SYR>-"]),
     # names typeset with a curly apostrophe are the same names
     ("The United States condemned the Democratic People’s Republic of Korea’s missile launches.", ["accuse USA>PRK", "mobilize PRK>-"]),
     ("The People’s Republic of China sanctioned two American firms.", ["sanction CHN>USA"]),
