@@ -19,7 +19,7 @@ from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import is_other_sense, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
+from extractors.senses import is_other_sense, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -277,7 +277,7 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
         return
     if trig.category != "mobilize":
         return
-    if any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in trig.tok.sent):
+    if any(is_peacekeeping(t) for t in trig.tok.sent):
         trig.category, trig.cameo = "aid", "074"  # deploying peacekeepers is protection, not a threat
     elif len(sources) >= 2 or any(c.lower_ == "joint" for c in trig.tok.children):
         trig.category, trig.cameo = "cooperate", "062"  # joint exercises are military cooperation

@@ -158,6 +158,8 @@ def _generic(name: str) -> bool:
 
 def _plain(name: str) -> str:
     """'Zürich' → 'Zurich', 'Sāmarrā’' → 'Samarra': the spelling English news uses (or the name itself)."""
+    if name.isascii():  # most of geonames' 34,000 towns: nothing to strip but a final apostrophe
+        return name.rstrip("'")
     bare = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).rstrip("’'")
     return bare if bare.isascii() else name
 

@@ -37,7 +37,7 @@ MILITARY = frozenset("military army navy fighter war combat attack enemy coaliti
 COLLISIONS = frozenset("strike hit kill destroy damage".split())
 #: Vehicles besides aircraft, which crash into things by accident.
 CARRIAGES = frozenset("bus train car truck boat ship ferry vessel".split())
-#: Weapons that "crash" or "collapse" something on purpose.
+#: Weapons: they "crash" into something on purpose, and their programmes fire nothing (triggers.py).
 WEAPONS = frozenset("missile missiles rocket rockets drone drones bomb bombs shell shells bomber bombers".split())
 SPORT = frozenset(
     """football soccer match matches goal goals league cup tournament championship championships striker
@@ -224,8 +224,9 @@ def in_proper_name(tok: Token, places: Container[int]) -> bool:
     """A capitalised word inside a longer capitalised name names a thing and tells no event: "the
     Laws of War", "Cebu Provincial Detention and Rehabilitation Center", "the Atrocity Crimes
     Advisory Group". A place before it makes no name ("the Iraq War"). Headlines, where every
-    word is capitalised, reach the parser sentence-cased (``pipeline._sentence_case``), their
-    event words in lower case.
+    word is capitalised, make none either: long ones reach the parser sentence-cased
+    (``pipeline._sentence_case``), their event words in lower case; short ones ("Israel Strikes
+    Back") have no lower-case word at all.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("He respects the Laws of War and the war ended")

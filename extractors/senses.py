@@ -69,13 +69,18 @@ def builds_up_arms(tok: Token, is_verb: bool) -> bool:
     return any(w.lower_ in ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
 
 
+def is_peacekeeping(tok: Token) -> bool:
+    """"peacekeepers", "peace-keeping force": armed, but protection, not a threat."""
+    return tok.lower_.startswith(("peacekeep", "peace-keep"))
+
+
 def sends_force_into(tok: Token) -> bool:
     """Whether a sending sends armed force into a place ("sent 30 warplanes into Taiwan's air
     defence zone"): a show of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
     patient = _patient(tok, True)
     return (
         patient is not None and builds_up_arms(tok, True)
-        and not counted_noun(patient).lower_.startswith(("peacekeep", "peace-keep"))  # "sent peacekeepers into South Sudan"
+        and not is_peacekeeping(counted_noun(patient))  # "sent peacekeepers into South Sudan"
         and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
+from extractors.nonevents import WEAPONS
 from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
@@ -32,8 +33,8 @@ for _cat, _words in {
 #: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort",
 #: "arrest warrant".
 CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants".split())
-#: Weapon nouns are events as what is fired: a "missile campaign" fires, a "missile programme" does not.
-FIRED = frozenset("missile missiles rocket rockets shell shells".split())
+#: A weapon (nonevents.WEAPONS) is an event as what is fired: a "missile campaign" fires, a
+#: "missile programme" does not.
 PROGRAMMES = frozenset("program programs programme programmes".split())
 #: Noun triggers that are only modifiers ("attack helicopter", "war crimes") are not events.
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -139,7 +140,7 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
         tok = sent[i]
         word = _choose(tok, words)
         modified = _modified(tok) if word is not None and word.pos == "N" else None
-        if word is None or (modified is not None and (modified.lower_ not in CEASEFIRE_FORMS | CARRIERS or (low in FIRED and modified.lower_ in PROGRAMMES))):
+        if word is None or (modified is not None and (modified.lower_ not in CEASEFIRE_FORMS | CARRIERS or (low in WEAPONS and modified.lower_ in PROGRAMMES))):
             continue
         found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
     for tok in ceasefires:
