@@ -58,6 +58,7 @@ class _Sentence:
     by_token: dict[int, Trigger]
     history: set[int]
     context: set[str]
+    truce: tuple[Actor, ...] = ()  # the parties of the article's last two-party ceasefire
 
 
 @dataclass
@@ -68,16 +69,23 @@ class _Parties:
     location: str | None
     frame: Frame
     speaker: Actor | None
-    dyad: tuple[Actor, ...]
+    truce_parties: tuple[Actor, ...]  # whom a ceasefire naming no party is between
 
 
-def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None) -> list[Found]:
+def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None,
+              truce: tuple[Actor, ...] = ()) -> list[Found]:
+    """The events of one parsed sentence.
+
+    dyad: the article's two main countries so far ("both sides", "the attack").
+    truce: the parties of the article's last ceasefire between two of them: "the ceasefire" with
+    no party named is that one, not a truce between whichever countries were named most.
+    """
     lowers = lower_forms(sent)
     context = nonevents.sentence_context(lowers)
     if "fiction" in context or "only-sport" in context:
         return []
     triggers = find_triggers(sent, lex, lowers)
-    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published_year), context)
+    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published_year), context, truce)
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     out: list[Found] = []
     skipped: set[int] = set()
@@ -231,7 +239,7 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         return None  # "visit Louisville", "gave Wolfsburg a victory": a town alone is hit, not met
     if trig.word.has("t") and not targets and not pair_actors:
         return None  # "cut emissions", "reduce the spread": a cut hurts no one unless someone is named
-    return _Parties(sources, targets, pair_actors, loc3 or loc2 or loc1, frame, speaker, dyad)
+    return _Parties(sources, targets, pair_actors, loc3 or loc2 or loc1, frame, speaker, ctx.truce or dyad)
 
 
 def _unnamed_attacker(places: list[Token], targets: list[Actor], ctx: _Sentence) -> list[Actor]:
@@ -286,7 +294,7 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
 def _emit(trig: Trigger, args: Args, p: _Parties, accusers: set[int]) -> list[Found]:
     pairs = pair_up(trig, args, p.sources, p.targets, p.pairs)
     if not pairs and trig.ceasefire:  # "the ceasefire will hold": the hoper's, or the parties'
-        fallback = p.pairs or list(p.dyad) or ([p.speaker] if p.speaker else [])
+        fallback = p.pairs or list(p.truce_parties) or ([p.speaker] if p.speaker else [])
         pairs = [(a, None) for a in fallback[:1]] if len(fallback) < 2 else [(fallback[0], fallback[1])]
         if p.speaker is not None and not p.pairs:
             pairs = [(p.speaker, None)]

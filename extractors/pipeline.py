@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from extractors.events import Found, events_in
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import load_lexicon
-from extractors.model import PLOVER, Article, Event, Trigger, make_event_id
-from extractors.prefilter import FirstPass
+from extractors.model import PLOVER, Actor, Article, Event, Trigger, make_event_id
+from extractors.prefilter import DYAD_KINDS, FirstPass
 from extractors.roles import role_sectors
 from extractors.tagpos import TagToPos
 
@@ -38,6 +38,8 @@ class ExtractorConfig:
     """At load, make a lexeme of every word the model's string store knows (see `warm_vocabulary`)."""
     max_new_strings: int = 300_000
     """Reload the pipeline once the vocabulary has grown by this many strings (0: never)."""
+    truce_sentences: int = 3
+    """For this many sentences, "the ceasefire" naming no party is the last one told of between two parties."""
 
 
 class Extractor:
@@ -86,7 +88,7 @@ class Extractor:
                 start, end = scan.sentences[si]
                 if end - start > self.config.max_sentence_tokens:
                     continue
-                plan.append((ai, start, end))
+                plan.append((ai, si, start, end))
                 # A fresh Doc from words and spaces: ten times cheaper than Span.as_doc().
                 span = doc[start:end]
                 words = [t.text for t in span]
@@ -99,10 +101,17 @@ class Extractor:
         self.stats["articles"] += len(articles)
         parsed = self._parse(pieces)
         out: list[list[Event]] = [[] for _ in articles]
-        for (ai, start, end), sent in zip(plan, parsed):
+        truces: dict[int, tuple[int, tuple[Actor, ...]]] = {}  # article → (sentence, parties) of its last truce
+        for (ai, si, start, end), sent in zip(plan, parsed):
             article, doc, scan = articles[ai], docs[ai], scans[ai]
             mentions = scan.mentions_in(doc, start, end)
-            found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _year(article))
+            last = truces.get(ai)
+            # "the ceasefire" is the one just told of, unless the sentence names its own countries or
+            # the story has moved on (a briefing turns from Gaza to Ethiopia in a few sentences)
+            truce = last[1] if last and si - last[0] <= self.config.truce_sentences and not _names_country(mentions) else ()
+            found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _year(article), truce)
+            if parties := _last_truce(found):
+                truces[ai] = (si, parties)
             offset = doc[start].idx
             out[ai].extend(_event(article, sent, offset, f) for f in found)
         for events in out:
@@ -114,6 +123,21 @@ class Extractor:
         for proc in self.parse_pipes:
             stream = proc.pipe(stream, batch_size=self.config.batch_size)
         return list(stream)
+
+
+def _names_country(mentions: dict) -> bool:
+    return any(m.entry.kind in DYAD_KINDS for m in mentions.values())
+
+
+def _last_truce(found: list[Found]) -> tuple[Actor, ...]:
+    """Whom the sentence's ceasefire is between: the parties it is urged on or brokered for when
+    there are two ("Russia called on Armenia and Azerbaijan to observe the truce"), else the two
+    parties of its last ceasefire event."""
+    truces = [f for f in found if f.ceasefire and f.source is not None and f.target is not None and f.source.code != f.target.code]
+    targets = list({f.target.code: f.target for f in truces}.values())
+    if len(targets) >= 2:
+        return tuple(targets[:2])
+    return (truces[-1].source, truces[-1].target) if truces else ()
 
 
 def warm_vocabulary(nlp: Language, max_length: int = 30) -> int:

@@ -97,9 +97,18 @@ def deep_target(cands: list[Token], mentions: dict[int, Mention], sources: list[
     for t in cands:
         for u in _without_agents(t):
             m = mentions.get(u.i)
-            if m is not None and m.entry.kind in ("country", "demonym", "region", "capital", "city") and m.entry.code not in own:
-                return [Actor(m.text, m.entry.code, None)]
+            if m is not None and m.entry.kind in DEEP_KINDS and m.entry.code not in own:
+                # and those named with it: "the ceasefire between Armenia and Azerbaijan"
+                found = {m.entry.code: Actor(m.text, m.entry.code, None)}
+                for c in u.conjuncts:
+                    n = mentions.get(c.i)
+                    if n is not None and n.entry.kind in DEEP_KINDS and n.entry.code not in own:
+                        found.setdefault(n.entry.code, Actor(n.text, n.entry.code, None))
+                return list(found.values())
     return []
+
+
+DEEP_KINDS = frozenset({"country", "demonym", "region", "capital", "city"})
 
 
 def _without_agents(tok: Token):

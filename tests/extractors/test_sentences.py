@@ -430,3 +430,34 @@ def test_who_condemns_an_attack_did_not_carry_it_out(extract):
     assert not [e for e in events if e.category == "assault" and e.source and e.source.code == "FRA"], _show(events)
     events = extract("The offensive backed by Turkey killed dozens of Kurdish fighters in Syria.")
     assert not [e for e in events if e.category == "assault" and e.source and e.source.code == "TUR"], _show(events)
+
+
+def _truce_pairs(events, sentence_start: str) -> set[frozenset]:
+    return {frozenset(a.code for a in (e.source, e.target) if a) for e in events
+            if e.sentence.startswith(sentence_start) and "ceasefire" in e.signals}
+
+
+@pytest.mark.parametrize("text", [
+    # the ceasefire told of is the one between the parties, whoever else was named since
+    "Armenia and Azerbaijan agreed to a ceasefire late on Wednesday. Russia's Foreign Ministry said the truce was "
+    "being observed. Observers said the ceasefire remained fragile.",
+    # a mediator's call names the parties; its own country is not one of them
+    "Russia said it had helped broker the truce between Armenia and Azerbaijan. Observers said the ceasefire remained fragile.",
+])
+def test_the_ceasefire_is_the_one_just_told_of(extract, text):
+    events = extract(text)
+    assert _truce_pairs(events, "Observers") == {frozenset({"ARM", "AZE"})}, _show(events)
+
+
+def test_an_old_ceasefire_is_not_the_one_a_later_paragraph_means(extract):
+    # four sentences on, the story has moved on: the article's main countries decide again
+    events = extract("Armenia and Azerbaijan agreed to a ceasefire. Russia welcomed the news. Russia held talks with "
+                     "Turkey. Russia and Turkey signed a gas deal. Russia and Turkey discussed Syria. "
+                     "Observers said the ceasefire remained fragile.")
+    assert _truce_pairs(events, "Observers") == {frozenset({"RUS", "TUR"})}, _show(events)
+
+
+def test_a_call_for_a_ceasefire_between_two_parties_is_made_to_both(extract):
+    events = extract("France called for the ceasefire between Armenia and Azerbaijan to be respected.")
+    called = {e.target.code for e in events if e.trigger.text == "called" and e.source and e.source.code == "FRA" and e.target}
+    assert called == {"ARM", "AZE"}, _show(events)
