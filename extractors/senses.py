@@ -27,6 +27,14 @@ ARMS = frozenset(
 )
 
 
+#: What a denial denies when it rebuts words, not a party: "denied the accusation", "denied any involvement".
+STATEMENTS = frozenset(
+    """accusation accusations allegation allegations claim claims charge charges report reports rumour rumours
+    rumor rumors involvement responsibility role link links wrongdoing knowledge complicity participation
+    suggestion suggestions story stories""".split()
+)
+
+
 #: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
 RESCUES = frozenset("evacuate rescue escort protect".split())
 
@@ -38,9 +46,31 @@ def is_other_sense(trig) -> bool:
         return True  # "a military operation to evacuate its citizens from Sudan"
     if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused", "the wounded": people, not a deed
+    if trig.is_verb and trig.word.lemma == "deny" and rebuts_words(tok):
+        return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
     return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)
+
+
+def rebuts_words(verb: Token) -> bool:
+    """What is denied is something said ("the allegations", "any role", a that-clause, a deed), not
+    something withheld from someone ("denied entry", "denied them a right", "deny Russia what it needs")."""
+    if verb.dep_ == "relcl" and verb.head.lower_ in STATEMENTS:  # "a charge Yerevan denied"
+        return True
+    kids = list(verb.children)
+    if any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lower_ not in STATEMENTS) for c in kids):
+        return False
+    return any(
+        (c.dep_ == "dobj")  # only statements are left
+        or (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i)  # "denied attacking the ports"
+        or (c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.tag_ not in WH_TAGS  # "denied that …"
+            and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
+        for c in kids
+    )
+
+
+WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def _purpose(noun: Token) -> str | None:

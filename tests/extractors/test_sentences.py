@@ -461,3 +461,30 @@ def test_a_call_for_a_ceasefire_between_two_parties_is_made_to_both(extract):
     events = extract("France called for the ceasefire between Armenia and Azerbaijan to be respected.")
     called = {e.target.code for e in events if e.trigger.text == "called" and e.source and e.source.code == "FRA" and e.target}
     assert called == {"ARM", "AZE"}, _show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan denied the accusation.",
+    "The Pentagon has denied any involvement.",
+    "The Kremlin has denied responsibility.",
+    "Sudan has denied that it supports the Janjaweed militia.",
+    "Azerbaijan accused Armenia of shelling its positions, a charge Yerevan denied.",
+])
+def test_denying_what_was_said_rejects_no_one(extract, text):
+    events = extract(text)
+    assert not [e for e in events if e.category == "reject"], _show(events)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Israel denied Palestinians access to the mosque.", ("ISR", "PSE")),
+    ("Serbia denied entry to the Kosovo delegation.", ("SRB", "XKX")),
+    ("The allies will deny Russia what it needs to continue the war.", (None, "RUS")),
+])
+def test_denying_someone_something_is_still_a_rejection(extract, text, pair):
+    events = extract(text)
+    assert any(e.category == "reject" and (e.source and e.source.code, e.target and e.target.code) == pair for e in events), _show(events)
+
+
+def test_a_denied_deed_is_the_deed_denied_not_a_rejection(extract):
+    events = extract("Russia denied attacking Ukrainian ports.")
+    assert [(e.category, e.modality, e.negated) for e in events] == [("assault", "denied", True)], _show(events)
