@@ -52,6 +52,13 @@ FICTION = frozenset(
     directed director documentary fiction fictional character characters musical opera drama trailer
     video-game videogame""".split()
 )
+#: A score ("1-0", "reduced to 35-3"); not a date range ("June 1-2"), a vote ("321-101 vote") or a split ruling.
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+NOT_SCORE_BEFORE = frozenset(
+    """january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec type voted ruled passed approved""".split()
+)
+NOT_SCORE_AFTER = frozenset("vote votes voted decision ruling majority percent % ratio margin".split())
 #: Words of sanctions regimes: where they are, "targeting" officials designates them, it shoots no one.
 MEASURES = frozenset(
     """sanction sanctions sanctioned sanctioning designation designations designate designates designated
@@ -113,7 +120,7 @@ def sentence_context(lowers: list[str]) -> set[str]:
     words = set(lowers)
     words.update(f"{a}-{b}" for a, h, b in zip(lowers, lowers[1:], lowers[2:]) if h == "-")
     out = set()
-    if words & SPORT:
+    if words & SPORT or _has_score(lowers):
         out.add("sport")
     if words & STRONG_SPORT:
         out.add("only-sport")
@@ -122,6 +129,23 @@ def sentence_context(lowers: list[str]) -> set[str]:
     if words & MEASURES:
         out.add("measures")
     return out
+
+
+def _has_score(lowers: list[str]) -> bool:
+    """ "India were reduced to 35-3", "a 2-1 win": a game's score.
+
+    >>> _has_score("india were reduced to 35 - 3 .".split()), _has_score("talks on june 1 - 2 in paris".split())
+    (True, False)
+    >>> _has_score("passed by a 321 - 101 vote".split()), _has_score("a 2–1 win".split())
+    (False, True)
+    """
+    for i, w in enumerate(lowers):
+        n = 3 if i + 2 < len(lowers) and lowers[i + 1] == "-" else 1  # the tokenizer splits "35-3", not "2–1"
+        if SCORE.fullmatch("".join(lowers[i:i + n])) and (i == 0 or lowers[i - 1] not in NOT_SCORE_BEFORE) and (
+            i + n == len(lowers) or lowers[i + n] not in NOT_SCORE_AFTER
+        ):
+            return True
+    return False
 
 
 def _clause(tok: Token) -> Token:

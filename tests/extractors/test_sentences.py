@@ -395,6 +395,9 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The White House-led Atrocity Early Warning Task Force continues to coordinate a whole-of-government approach "
     "to prevent atrocities.",
     "Indonesia sits on the Pacific Ring of Fire, an area prone to earthquakes.",
+    # a score is a game's, with no other sport word
+    "Pakistan were reduced to 60-4 at lunch.",
+    "Brazil struck twice late on to beat Argentina 2–1.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
@@ -473,6 +476,11 @@ def test_a_call_for_a_ceasefire_between_two_parties_is_made_to_both(extract):
 def test_denying_what_was_said_rejects_no_one(extract, text):
     events = extract(text)
     assert not [e for e in events if e.category == "reject"], _show(events)
+
+
+def test_a_date_range_or_a_vote_is_no_score(extract):
+    events = extract("Russia attacked Ukrainian ports on June 1-2.") + extract("The Senate voted 52-48 to cut aid to Egypt.")
+    assert {e.category for e in events} >= {"assault", "sanction"}, _show(events)
 
 
 @pytest.mark.parametrize("text,pair", [
