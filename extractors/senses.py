@@ -35,6 +35,29 @@ STATEMENTS = frozenset(
 )
 
 
+#: Verbs that sanction only what a state shuts, recalls or freezes: "closed the border", "recalled its
+#: ambassador", "froze the assets"; not "close the gap", "recalling their discussion", "freeze to death".
+SANCTIONED_OBJECTS = {
+    "close": frozenset(
+        """border borders crossing crossings frontier embassy embassies consulate consulates mission missions
+        airspace port ports harbour harbor strait straits airport airports base bases checkpoint checkpoints
+        route routes road roads corridor corridors pass office offices bureau bureaus channel channels point
+        points gate gates entrance entrances space""".split()
+    ),
+    "recall": frozenset(
+        """ambassador ambassadors envoy envoys diplomat diplomats consul consuls representative representatives
+        staff personnel troops forces soldiers monitors observers inspectors""".split()
+    ),
+    "freeze": frozenset(
+        """asset assets fund funds account accounts reserves property properties holdings talks relations ties aid
+        assistance cooperation contacts payments loans""".split()
+    ),
+}
+
+
+MONEY = frozenset("$ million billion trillion dollars euros".split())
+
+
 #: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
 RESCUES = frozenset("evacuate rescue escort protect".split())
 
@@ -46,11 +69,29 @@ def is_other_sense(trig) -> bool:
         return True  # "a military operation to evacuate its citizens from Sudan"
     if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused", "the wounded": people, not a deed
+    if trig.is_verb and trig.word.lemma in SANCTIONED_OBJECTS and not _sanctions_object(tok, trig.word.lemma):
+        return True  # "close the gap", "recalling their talks", "the market closed", "freeze to death"
     if trig.is_verb and trig.word.lemma == "deny" and rebuts_words(tok):
         return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "demonstrate its commitment", "demonstrated that": showing, not protesting
     return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)
+
+
+def _sanctions_object(verb: Token, verb_lemma: str) -> bool:
+    """Whether what the verb shuts, recalls or freezes is what it sanctions (SANCTIONED_OBJECTS), money ("froze
+    $1 billion") or a named body ("close down the Palestinian Union …"); also through a relative
+    clause or a participle ("entry points, which have been closed", "funds frozen by the courts")."""
+    objects = SANCTIONED_OBJECTS[verb_lemma]
+    patient = _patient(verb, True)
+    if (patient is None or patient.tag_ in WH_TAGS) and verb.dep_ in ("relcl", "acl"):
+        patient = verb.head
+    if patient is None:
+        return False
+    noun = counted_noun(patient)
+    if noun.lower_ in objects or noun.lower_ in MONEY or noun.tag_ == "$":
+        return True
+    return verb_lemma == "close" and patient.tag_ in ("NNP", "NNPS")  # not "recalled the G7 Compact"
 
 
 def rebuts_words(verb: Token) -> bool:

@@ -395,6 +395,11 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The White House-led Atrocity Early Warning Task Force continues to coordinate a whole-of-government approach "
     "to prevent atrocities.",
     "Indonesia sits on the Pacific Ring of Fire, an area prone to earthquakes.",
+    # shutting, recalling and freezing sanction only borders, envoys and assets
+    "Recalling their fruitful discussion, both sides acknowledged the efforts of Italy.",
+    "The Russian stock market closed at a record low.",
+    "Japan reaffirmed its commitment to close cooperation with South Korea.",
+    "Civilians in Mariupol may freeze to death, Ukraine said.",
     # a score is a game's, with no other sport word
     "Pakistan were reduced to 60-4 at lunch.",
     "Brazil struck twice late on to beat Argentina 2–1.",
@@ -476,6 +481,17 @@ def test_a_call_for_a_ceasefire_between_two_parties_is_made_to_both(extract):
 def test_denying_what_was_said_rejects_no_one(extract, text):
     events = extract(text)
     assert not [e for e in events if e.category == "reject"], _show(events)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Belarus closed its border with Poland.", ("BLR", "POL")),
+    ("Russia recalled its ambassador from Lithuania.", ("RUS", "LTU")),
+    ("The United States froze $1 billion of Burma's reserves.", ("USA", "MMR")),
+    ("The crossings into Egypt, which have been closed by Israel for months, remain shut.", ("ISR", None)),
+])
+def test_shutting_recalling_and_freezing_still_sanction(extract, text, pair):
+    events = extract(text)
+    assert any(e.category == "sanction" and (e.source and e.source.code, e.target and e.target.code) == pair for e in events), _show(events)
 
 
 def test_a_date_range_or_a_vote_is_no_score(extract):
