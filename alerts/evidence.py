@@ -21,6 +21,7 @@ twice (syndicated copies of one wire story are one piece of evidence).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from alerts.model import Evidence
@@ -33,9 +34,16 @@ MODALITY_WEIGHT = {"asserted": 3.0, "claimed": 2.0, "threatened": 2.0, "planned"
 NAMED_WEIGHT = 50.0  # above any modality, violence and pair sum (at most 30 + 10 + 1)
 
 
+#: Words that stand for the parties without naming them ("both sides accused each other").
+STAND_INS = frozenset({"both sides", "each other", "the two sides", "the sides", "both", "they", "the parties",
+                       "both parties", "the two countries", "both countries", "one another"})
+
+
 def names_its_parties(event: Event) -> bool:
-    """Every actor of the event is named in its own sentence (an event with none names them all)."""
-    return all(a.text in event.sentence for a in (event.source, event.target) if a is not None)
+    """Every actor of the event is named in its own sentence, as a whole word ("Niger" is not in
+    "Nigeria"), not by a stand-in; an event with no actor names them all."""
+    return all(a.text.casefold() not in STAND_INS and re.search(rf"(?<!\w){re.escape(a.text)}(?!\w)", event.sentence)
+               for a in (event.source, event.target) if a is not None)
 
 
 def candidate(event: Event, url: str | None) -> list[Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Lexicon
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
@@ -165,8 +165,12 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     for o in [obj] + [p for p in args.targets if p is not obj]:
         if o is not None:  # "called for a ceasefire in Syria", "deployed ships off Taiwan"
             args.places.extend(pobj for prep, pobj in _preps(o) if prep in PLACE_PREPS)
+    if obj is not None and not args.pairs and obj.lower_ in CEASEFIRE_NOUNS:  # "brokered a ceasefire between Armenia and Azerbaijan"
+        args.pairs.extend(pobj for prep, pobj in _preps(obj) if prep == "between")
     for c in verb.children:
-        if c.dep_ == "ccomp":  # "demanded that the US cancel": the one asked, accused, warned
+        for_clause = (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                      and (lex.lemma(verb.text), "for") in lex.phrases)  # "called for", not "fought for"
+        if c.dep_ == "ccomp" or for_clause:  # "demanded that the US cancel", "called for Egypt to improve": the one asked, accused, warned
             subj = _child(c, "nsubj", "nsubjpass")
             if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i"):
                 args.targets.append(subj)

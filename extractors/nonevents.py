@@ -52,13 +52,12 @@ FICTION = frozenset(
     directed director documentary fiction fictional character characters musical opera drama trailer
     video-game videogame""".split()
 )
-#: A score ("1-0", "reduced to 35-3"); not a date range ("June 1-2"), a vote ("321-101 vote") or a split ruling.
+#: A game's score ("reduced to 35-3", "beat Argentina 2–1", "won 3-1"): a number pair right after a
+#: word of winning or losing, or after "to" at the end of a clause. Any other number range is not
+#: one: dates, votes, hours, "20-25 attacks", "killing 2-3 people".
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
-NOT_SCORE_BEFORE = frozenset(
-    """january february march april may june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec type voted ruled passed approved""".split()
-)
-NOT_SCORE_AFTER = frozenset("vote votes voted decision ruling majority percent % ratio margin".split())
+SCORE_VERBS = frozenset("beat beating beats won win wins winning lost lose losing drew draw defeated thrashed edged led leading trailed trailing".split())
+CLAUSE_END = frozenset(". , ; : at in after before with when and but early late by within".split())
 #: Words of sanctions regimes: where they are, "targeting" officials designates them, it shoots no one.
 MEASURES = frozenset(
     """sanction sanctions sanctioned sanctioning designation designations designate designates designated
@@ -132,19 +131,25 @@ def sentence_context(lowers: list[str]) -> set[str]:
 
 
 def _has_score(lowers: list[str]) -> bool:
-    """ "India were reduced to 35-3", "a 2-1 win": a game's score.
+    """ "India were reduced to 35-3", "beat Argentina 2–1": a game's score.
 
-    >>> _has_score("india were reduced to 35 - 3 .".split()), _has_score("talks on june 1 - 2 in paris".split())
-    (True, False)
-    >>> _has_score("passed by a 321 - 101 vote".split()), _has_score("a 2–1 win".split())
-    (False, True)
+    >>> _has_score("india were reduced to 35 - 3 .".split()), _has_score("brazil beat argentina 2–1".split())
+    (True, True)
+    >>> _has_score("russia struck kyiv on 5 - 6 march".split()), _has_score("adopted 143 - 5 , days after".split())
+    (False, False)
+    >>> _has_score("the toll rose to 10 - 15 people".split()), _has_score("ukraine repelled 20 - 25 attacks".split())
+    (False, False)
     """
     for i, w in enumerate(lowers):
         n = 3 if i + 2 < len(lowers) and lowers[i + 1] == "-" else 1  # the tokenizer splits "35-3", not "2–1"
-        if SCORE.fullmatch("".join(lowers[i:i + n])) and (i == 0 or lowers[i - 1] not in NOT_SCORE_BEFORE) and (
-            i + n == len(lowers) or lowers[i + n] not in NOT_SCORE_AFTER
-        ):
-            return True
+        if not SCORE.fullmatch("".join(lowers[i:i + n])):
+            continue
+        after = lowers[i + n] if i + n < len(lowers) else "."
+        before = lowers[max(0, i - 2):i]
+        if (before and before[-1] in SCORE_VERBS) or (len(before) == 2 and before[0] in SCORE_VERBS):
+            return True  # "won 3-1", "beat Argentina 2–1"
+        if before and before[-1] == "to" and after in CLAUSE_END:
+            return True  # "reduced to 35-3."
     return False
 
 

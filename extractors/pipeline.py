@@ -18,10 +18,11 @@ from spacy.tokens import Doc
 from extractors.events import Found, events_in
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import load_lexicon
-from extractors.model import PLOVER, Actor, Article, Event, Trigger, make_event_id
-from extractors.prefilter import DYAD_KINDS, FirstPass
+from extractors.model import PLOVER, Article, Event, Trigger, make_event_id
+from extractors.prefilter import FirstPass
 from extractors.roles import role_sectors
 from extractors.tagpos import TagToPos
+from extractors.truce import TruceMemory
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +78,7 @@ class Extractor:
 
     def _extract_batch(self, articles: list[Article]) -> list[list[Event]]:
         docs = list(self.nlp.tokenizer.pipe([a.text for a in articles]))
-        plan: list[tuple[int, int, int]] = []  # (article index, sentence start, sentence end)
+        plan: list[tuple[int, int, int, int]] = []  # (article index, sentence index, start token, end token)
         pieces: list[Doc] = []
         scans = []
         for ai, doc in enumerate(docs):
@@ -101,17 +102,14 @@ class Extractor:
         self.stats["articles"] += len(articles)
         parsed = self._parse(pieces)
         out: list[list[Event]] = [[] for _ in articles]
-        truces: dict[int, tuple[int, tuple[Actor, ...]]] = {}  # article → (sentence, parties) of its last truce
+        truces: dict[int, TruceMemory] = {}
         for (ai, si, start, end), sent in zip(plan, parsed):
             article, doc, scan = articles[ai], docs[ai], scans[ai]
             mentions = scan.mentions_in(doc, start, end)
-            last = truces.get(ai)
-            # "the ceasefire" is the one just told of, unless the sentence names its own countries or
-            # the story has moved on (a briefing turns from Gaza to Ethiopia in a few sentences)
-            truce = last[1] if last and si - last[0] <= self.config.truce_sentences and not _names_country(mentions) else ()
+            memory = truces.setdefault(ai, TruceMemory(self.config.truce_sentences))
+            truce = memory.parties_for(si, start, end, scan.mentions)
             found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _year(article), truce)
-            if parties := _last_truce(found):
-                truces[ai] = (si, parties)
+            memory.record(si, start, end, found)
             offset = doc[start].idx
             out[ai].extend(_event(article, sent, offset, f) for f in found)
         for events in out:
@@ -123,21 +121,6 @@ class Extractor:
         for proc in self.parse_pipes:
             stream = proc.pipe(stream, batch_size=self.config.batch_size)
         return list(stream)
-
-
-def _names_country(mentions: dict) -> bool:
-    return any(m.entry.kind in DYAD_KINDS for m in mentions.values())
-
-
-def _last_truce(found: list[Found]) -> tuple[Actor, ...]:
-    """Whom the sentence's ceasefire is between: the parties it is urged on or brokered for when
-    there are two ("Russia called on Armenia and Azerbaijan to observe the truce"), else the two
-    parties of its last ceasefire event."""
-    truces = [f for f in found if f.ceasefire and f.source is not None and f.target is not None and f.source.code != f.target.code]
-    targets = list({f.target.code: f.target for f in truces}.values())
-    if len(targets) >= 2:
-        return tuple(targets[:2])
-    return (truces[-1].source, truces[-1].target) if truces else ()
 
 
 def warm_vocabulary(nlp: Language, max_length: int = 30) -> int:

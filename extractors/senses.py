@@ -29,7 +29,7 @@ ARMS = frozenset(
 
 #: What a denial denies when it rebuts words, not a party: "denied the accusation", "denied any involvement".
 STATEMENTS = frozenset(
-    """accusation accusations allegation allegations claim claims charge charges report reports rumour rumours
+    """accusation accusations allegation allegations charge charges report reports rumour rumours
     rumor rumors involvement responsibility role link links wrongdoing knowledge complicity participation
     suggestion suggestions story stories""".split()
 )
@@ -42,15 +42,17 @@ SANCTIONED_OBJECTS = {
         """border borders crossing crossings frontier embassy embassies consulate consulates mission missions
         airspace port ports harbour harbor strait straits airport airports base bases checkpoint checkpoints
         route routes road roads corridor corridors pass office offices bureau bureaus channel channels point
-        points gate gates entrance entrances space""".split()
+        points gate gates entrance entrances space agency agencies""".split()
     ),
     "recall": frozenset(
         """ambassador ambassadors envoy envoys diplomat diplomats consul consuls representative representatives
-        staff personnel troops forces soldiers monitors observers inspectors""".split()
+        commissioner chargé charge affaires d'affaires attaché attache delegation delegations staff personnel
+        troops forces monitors observers inspectors""".split()
     ),
     "freeze": frozenset(
-        """asset assets fund funds account accounts reserves property properties holdings talks relations ties aid
-        assistance cooperation contacts payments loans""".split()
+        """asset assets fund funds funding account accounts reserves revenue revenues property properties holdings
+        talks relations ties aid assistance cooperation contacts payments loans transfers membership
+        participation exports imports trade sale sales deliveries shipments""".split()
     ),
 }
 
@@ -84,12 +86,16 @@ def _sanctions_object(verb: Token, verb_lemma: str) -> bool:
     clause or a participle ("entry points, which have been closed", "funds frozen by the courts")."""
     objects = SANCTIONED_OBJECTS[verb_lemma]
     patient = _patient(verb, True)
-    if (patient is None or patient.tag_ in WH_TAGS) and verb.dep_ in ("relcl", "acl"):
-        patient = verb.head
+    if patient is not None and patient.tag_ in WH_TAGS and verb.dep_ == "relcl":
+        patient = verb.head  # "the crossings, which have been closed"
+    elif patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patient = verb.head  # "funds frozen by the courts"
     if patient is None:
         return False
-    noun = counted_noun(patient)
-    if noun.lower_ in objects or noun.lower_ in MONEY or noun.tag_ == "$":
+    nouns = [counted_noun(patient)] + [c for c in patient.children if c.dep_ == "appos"]
+    if patient.tag_ == "CD":  # "two of its border checkpoints"
+        nouns += [p for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(n.lower_ in objects or n.lower_ in MONEY or n.tag_ == "$" for n in nouns):
         return True
     return verb_lemma == "close" and patient.tag_ in ("NNP", "NNPS")  # not "recalled the G7 Compact"
 

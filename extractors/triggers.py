@@ -119,7 +119,9 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
         if tok.pos_ not in VERB_POS:
             continue
         lem = lex.lemma(tok.text)
-        for child in tok.children:
+        # "called for Russian troops to be withdrawn": the parser makes "for" the mark of the clause
+        marks = [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+        for child in [*tok.children, *marks]:
             word = lex.phrases.get((lem, child.lower_))
             if word is not None and child.i > tok.i:
                 found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])

@@ -42,3 +42,9 @@ def test_the_same_sentence_from_several_articles_is_shown_once():
     # spacing and case do not make a copy new
     respaced = ev.candidate(_event(8, "  azerbaijan shelled Armenian  villages overnight.", "Azerbaijan", None), None)
     assert len(ev.select(ev.keep_best(pool, [respaced], 5), 5)) == 2
+
+
+def test_a_stand_in_or_a_longer_name_does_not_name_a_party():
+    assert not ev.names_its_parties(_event(1, "Both sides accused each other of violating the truce.", "Both sides", "each other"))
+    assert not ev.names_its_parties(_event(2, "Nigeria closed its border.", "Niger", None))
+    assert ev.names_its_parties(_event(3, "Niger closed its border with Nigeria.", "Niger", "Nigeria"))
