@@ -58,7 +58,7 @@ class _Sentence:
     by_token: dict[int, Trigger]
     history: set[int]
     context: set[str]
-    truce: tuple[Actor, ...] = ()  # the parties of the article's last two-party ceasefire
+    truce: tuple[Actor, ...] = ()  # whom the ceasefire the article just told of was between (extractors.truce)
 
 
 @dataclass
@@ -77,8 +77,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     """The events of one parsed sentence.
 
     dyad: the article's two main countries so far ("both sides", "the attack").
-    truce: the parties of the article's last ceasefire between two of them: "the ceasefire" with
-    no party named is that one, not a truce between whichever countries were named most.
+    truce: whom the ceasefire the article has just told of was between (`extractors.truce`): "the
+    ceasefire" naming no party is that one, not a truce between whichever countries were named most.
     """
     lowers = lower_forms(sent)
     context = nonevents.sentence_context(lowers)

@@ -40,7 +40,7 @@ class ExtractorConfig:
     max_new_strings: int = 300_000
     """Reload the pipeline once the vocabulary has grown by this many strings (0: never)."""
     truce_sentences: int = 3
-    """For this many sentences, "the ceasefire" naming no party is the last one told of between two parties."""
+    """For this many sentences, "the ceasefire" naming no party is the last one the article told of (extractors.truce)."""
 
 
 class Extractor:
