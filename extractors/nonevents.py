@@ -56,7 +56,9 @@ FICTION = frozenset(
 #: word of winning or losing, or after "to" at the end of a clause. Any other number range is not
 #: one: dates, votes, hours, "20-25 attacks", "killing 2-3 people".
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
-SCORE_VERBS = frozenset("beat beating beats won win wins winning lost lose losing drew draw defeated thrashed edged led leading trailed trailing".split())
+SCORE_VERBS = frozenset(
+    "beat beating beats won win wins winning lost lose losing drew draw defeated thrashed edged led leading trailed trailing".split()
+)
 CLAUSE_END = frozenset(". , ; : at in after before with when and but early late by within".split())
 #: Words of sanctions regimes: where they are, "targeting" officials designates them, it shoots no one.
 MEASURES = frozenset(

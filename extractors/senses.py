@@ -4,7 +4,9 @@
 "mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest and
 attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it does
 not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends people to
-prison does not give them anything. Each rule reads the word's own phrase (its object, its
+prison does not give them anything; denying an accusation rebuts it and rejects no one; closing,
+recalling and freezing sanction only borders, envoys and assets ("close cooperation", "recalling
+their talks" and "freeze to death" do not). Each rule reads the word's own phrase (its object, its
 determiner) or the roles of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
@@ -81,9 +83,10 @@ def is_other_sense(trig) -> bool:
 
 
 def _sanctions_object(verb: Token, verb_lemma: str) -> bool:
-    """Whether what the verb shuts, recalls or freezes is what it sanctions (SANCTIONED_OBJECTS), money ("froze
-    $1 billion") or a named body ("close down the Palestinian Union …"); also through a relative
-    clause or a participle ("entry points, which have been closed", "funds frozen by the courts")."""
+    """Whether what the verb shuts, recalls or freezes is what it sanctions (SANCTIONED_OBJECTS),
+    money ("froze $1 billion") or a named body ("close down the Palestinian Union …"); also through
+    a relative clause or a participle ("the crossings, which have been closed", "funds frozen by
+    the courts")."""
     objects = SANCTIONED_OBJECTS[verb_lemma]
     patient = _patient(verb, True)
     if patient is not None and patient.tag_ in WH_TAGS and verb.dep_ == "relcl":

@@ -56,7 +56,8 @@ def truce_parties(found: list[Found]) -> tuple[Actor, ...]:
     in it, when there are two of them or two who act ("Russia and Turkey brokered a truce between
     Armenia and Azerbaijan"; one party for a civil war's), else the two parties of its first
     ceasefire event, in their order ("Israel agreed to a truce with Hamas")."""
-    truces = [f for f in found if f.ceasefire and f.source is not None and f.target is not None and f.source.code != f.target.code]
+    truces = [f for f in found
+              if f.ceasefire and f.source is not None and f.target is not None and f.source.code != f.target.code]
     actors = {f.source.code for f in truces}
     targets = list({f.target.code: f.target for f in truces if f.target.code not in actors}.values())
     if len(targets) >= 2 or (targets and len(actors) >= 2):  # co-mediators of a civil war's truce: one party
