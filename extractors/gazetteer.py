@@ -231,8 +231,11 @@ def load_gazetteer() -> Gazetteer:
     capitals = _countryinfo(names)
     _pycountry(names)
     _cities(names, capitals)
-    for name, code in _read_tsv("country_aliases.tsv"):
-        names[name] = Entry(code, "country")
+    for name, code, *kind in _read_tsv("country_aliases.tsv"):
+        if kind == ["capital"]:  # an old spelling of a capital ("Kiev"): a seat of government and a place
+            names[name] = Entry(code, "capital", sector="GOV", location=name)
+        else:
+            names[name] = Entry(code, "country")
     for name, code in _read_tsv("regions.tsv"):
         names[name] = Entry(code, "region", location=name)
     for name, code, sector in _read_tsv("metonyms.tsv"):

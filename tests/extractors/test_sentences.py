@@ -28,6 +28,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("China deployed warships near Taiwan.", ["mobilize CHN>TWN"]),
     ("Turkish police arrested twelve Syrian nationals.", ["coerce TUR>SYR"]),
     ("Azerbaijani forces shelled Armenian border villages overnight.", ["assault AZE>ARM sec=MIL"]),
+    ("Russian missiles struck Kiev on Monday.", ["assault RUS>UKR loc=Kiev"]),  # an old spelling is still a place
     # --- attribution and modality --------------------------------------------------------------
     ("Azerbaijani forces shelled Armenian border villages overnight, Armenia's defence ministry said.",
      ["assault AZE>ARM mod=claimed by=ARM", "accuse ARM>AZE"]),
