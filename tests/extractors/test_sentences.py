@@ -553,19 +553,3 @@ def test_a_call_for_someone_to_act_asks_them(extract):
     events = extract("She fought for Nepal to add a third gender option.")  # a for-clause of another verb
     assert not [e for e in events if e.category == "assault"], _show(events)
 
-
-@pytest.mark.parametrize("text,pair", [
-    ("Mali's junta ordered French troops to leave the country.", ("MLI", "FRA")),
-    ("Niger ordered the French ambassador to leave within 48 hours.", ("NER", "FRA")),
-    ("Ethiopia told seven UN officials to leave the country.", ("ETH", "UNO")),
-])
-def test_ordering_a_party_out_expels_it(extract, text, pair):
-    events = extract(text)
-    assert any(e.category == "sanction" and e.cameo == "1663" and (e.source.code, e.target.code) == pair
-               for e in events if e.source and e.target), _show(events)
-
-
-def test_ordering_out_no_named_party_or_in_a_game_is_no_sanction(extract):
-    events = extract("The judge ordered him to leave the courtroom.") + extract("Police told reporters to leave.")
-    events += extract("The football federation suspended all professional matches in Italy.")
-    assert not [e for e in events if e.category == "sanction"], _show(events)
