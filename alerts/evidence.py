@@ -69,9 +69,10 @@ def keep_best(pool: list[list[Any]], new: Iterable[list[Any]], limit: int) -> li
     texts: set[str] = set()
     kept = []
     for c in merged:  # at most `limit` per article, one per sentence text and 2 * limit in all
-        if per_article.get(c[3], 0) < limit and _text(c) not in texts and len(kept) < 2 * limit:
+        text = _text(c)
+        if per_article.get(c[3], 0) < limit and text not in texts and len(kept) < 2 * limit:
             per_article[c[3]] = per_article.get(c[3], 0) + 1
-            texts.add(_text(c))
+            texts.add(text)
             kept.append(c)
     return kept
 
@@ -81,10 +82,11 @@ def select(pool: Iterable[list[Any]], limit: int = 5) -> tuple[Evidence, ...]:
     ranked = sorted(pool, key=_rank)
     first, rest, articles, texts = [], [], set(), set()
     for c in ranked:
-        if _text(c) in texts:
+        text = _text(c)
+        if text in texts:
             continue
         (rest if c[3] in articles else first).append(c)
         articles.add(c[3])
-        texts.add(_text(c))
+        texts.add(text)
     chosen = (first + rest)[:limit]
     return tuple(Evidence(article_id=c[3], url=c[4], sentence=c[5]) for c in chosen)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon
+from extractors.modality import is_for_clause
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
@@ -168,8 +169,7 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     if obj is not None and not args.pairs and obj.lower_ in CEASEFIRE_NOUNS:  # "brokered a ceasefire between Armenia and Azerbaijan"
         args.pairs.extend(pobj for prep, pobj in _preps(obj) if prep == "between")
     for c in verb.children:
-        for_clause = (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                      and (lex.lemma(verb.text), "for") in lex.phrases)  # "called for", not "fought for"
+        for_clause = is_for_clause(c) and (lex.lemma(verb.text), "for") in lex.phrases  # "called for", not "fought for"
         if c.dep_ == "ccomp" or for_clause:  # "demanded that the US cancel", "called for Egypt to improve": the one asked, accused, warned
             subj = _child(c, "nsubj", "nsubjpass")
             if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i"):

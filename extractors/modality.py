@@ -54,8 +54,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _for_clause(node: Token) -> bool:
-    """ "calling for her to be executed": the parser hangs a for-to clause on its verb as an advcl."""
+def is_for_clause(node: Token) -> bool:
+    """ "calling for her to be executed": the parser hangs a for-to clause on its verb as an advcl
+    with "for" as its mark (used by triggers, arguments and the frame)."""
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
 
 
@@ -88,7 +89,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality if modality in ("hoped", "called_for") else "threatened"
         elif lem in HOPE:
             modality = "hoped"
-        elif lem in CALL and (node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp") or _for_clause(node)):
+        elif lem in CALL and (node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp") or is_for_clause(node)):
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
             modality = modality or "planned"

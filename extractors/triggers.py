@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
 from extractors.nonevents import WEAPONS
+from extractors.modality import is_for_clause
 from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
@@ -120,7 +121,7 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
             continue
         lem = lex.lemma(tok.text)
         # "called for Russian troops to be withdrawn": the parser makes "for" the mark of the clause
-        marks = [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+        marks = [g for c in tok.children if is_for_clause(c) for g in c.children if g.dep_ == "mark"]
         for child in [*tok.children, *marks]:
             word = lex.phrases.get((lem, child.lower_))
             if word is not None and child.i > tok.i:

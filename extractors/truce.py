@@ -10,6 +10,7 @@ spoke last a party to the truce.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extractors.found import Found
@@ -35,10 +36,10 @@ class TruceMemory:
         if not self.parties or sentence - self.sentence > self.window:
             return ()
         codes = {a.code for a in self.parties}
-        for s, _, entry in mentions:
+        for s, _, entry in mentions[bisect_left(mentions, self.end, key=lambda m: m[0]):]:  # since the truce
             if s >= end:
                 break
-            if s < self.end or entry.kind not in DYAD_KINDS:
+            if entry.kind not in DYAD_KINDS:
                 continue
             if s >= start or (entry.code not in codes and not any(a <= s < b for a, b in self.told)):
                 return ()  # this sentence names its own countries, or the story moved to others
