@@ -1,0 +1,19 @@
+"""What looks like an event but is not one: sport, metaphor, private crime, fiction, history.
+
+Each rule is a general cue, not a list of sentences: a game context turns "attack", "strike",
+"fight" into sport; a war "on obesity" has no actor to fight; a man who stabs his neighbour is no
+state; a film's plot and a history lesson did not happen today. One module per kind of cue.
+"""
+
+from extractors.nonevents.accidents import WEAPONS, follows_accident, is_accident, is_non_agent
+from extractors.nonevents.background import is_background
+from extractors.nonevents.context import FICTION, SPORT, STRONG_SPORT, sentence_context
+from extractors.nonevents.history import history_clauses, in_history, is_history_year
+from extractors.nonevents.names import in_proper_name
+from extractors.nonevents.parties import PHYSICAL, is_metaphor_target, is_private
+
+__all__ = [
+    "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
+    "follows_accident", "history_clauses", "in_history", "in_proper_name", "is_accident", "is_background",
+    "is_history_year", "is_metaphor_target", "is_non_agent", "is_private", "sentence_context",
+]

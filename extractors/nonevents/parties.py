@@ -1,0 +1,36 @@
+"""Who cannot be a party to a political event: a private person, an abstract target."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Head nouns of a phrase that is a private person, not a state or armed group.
+PRIVATE = frozenset(
+    """man men woman women boy boys girl girls person suspect suspects gunman attacker assailant teenager
+    teenagers student students couple father mother husband wife son daughter neighbour neighbor neighbours
+    neighbors driver resident residents tourist tourists worker workers robber robbers thief thieves burglar
+    gang gangs customer customers patient patients passenger passengers""".split()
+)
+#: Physical targets: a hostile verb aimed at these is no metaphor even without a named actor.
+PHYSICAL = frozenset(
+    """city cities town towns village villages position positions base bases border post posts territory region
+    area areas convoy convoys ship ships plane planes aircraft infrastructure building buildings camp camps
+    capital district province troops forces soldiers army military civilians people embassy checkpoint
+    checkpoints facility facilities site sites settlement settlements vessel vessels tanks helicopter
+    helicopters drone drones enclave pipeline port airport bridge outpost outposts stronghold target targets
+    refinery refineries plant plants depot depots warehouse warehouses school schools hospital hospitals market
+    markets mosque mosques church churches house houses home homes apartment apartments neighbourhood
+    neighborhood neighbourhoods neighborhoods tanker tankers warship warships vehicle vehicles truck trucks bus
+    buses train trains barracks compound headquarters hotel hotels dam railway substation""".split()
+)
+
+
+def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
+    """'war on obesity', 'battle with cancer': an abstract object nobody can shell."""
+    if target is None or resolved:
+        return False
+    return target.pos_ in ("NOUN", "PROPN") and target.lower_ not in PHYSICAL and not target.is_title
+
+
+def is_private(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in PRIVATE
