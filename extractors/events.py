@@ -202,7 +202,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = [Actor(places[0].text, places[0].code, "GOV")]
     if not sources and trig.category == "assault" and targets:
         sources = _unnamed_attacker(args.places, targets, ctx)
-    if not targets and places and not trig.word.has("r") and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):
+    # "Russia's war in Ukraine": a war someone owns is waged on the place, though a war is mutual
+    waged = trig.category == "assault" and not trig.is_verb and len(sources) == 1 and bool(agents) and agents[0].dep_ == "poss"
+    if not targets and places and (waged or not trig.word.has("r")) and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         # "shelled positions in Lebanon"; but "reducing violence in Congo" cuts nothing of Congo's
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]
     _recategorise(trig, sources, ctx)

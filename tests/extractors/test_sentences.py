@@ -406,6 +406,11 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     # a score is a game's, with no other sport word
     "Pakistan were reduced to 60-4 at lunch.",
     "Brazil struck twice late on to beat Argentina 2–1.",
+    # figurative senses read off the verb's frame
+    "The Houthis strike us as being serious about peace.",
+    "As is very clearly being demonstrated right now, Estonia has remarkably strong leaders.",
+    "Industry experts say the deal had been killed by the Pentagon.",
+    "The Senate killed the bill on Tuesday.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
@@ -552,4 +557,21 @@ def test_a_call_for_someone_to_act_asks_them(extract):
     assert [e.modality for e in events if e.category == "coerce"] == ["called_for"], _show(events)
     events = extract("She fought for Nepal to add a third gender option.")  # a for-clause of another verb
     assert not [e for e in events if e.category == "assault"], _show(events)
+
+
+@pytest.mark.parametrize("text,spec", [
+    ("Sanctions were imposed in relation to Russia's war in Ukraine.", "assault RUS>UKR"),
+    ("Saudi Arabia's war in Yemen has caused a famine.", "assault SAU>YEM"),
+    ("Israel struck Gaza as talks continued in Cairo.", "assault ISR>PSE"),  # "as" is no impression here
+    ("Russian troops killed the mayor of Kherson.", "assault RUS>*"),
+    ("Protesters demonstrated against the government in Minsk.", "protest BLR>*"),
+])
+def test_a_war_someone_wages_is_on_the_place_and_real_blows_stay(extract, text, spec):
+    events = extract(text)
+    assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
+
+
+def test_a_meeting_in_a_city_is_not_with_its_country(extract):
+    events = extract("Blinken spoke with Kuleba to follow up on their recent meeting in Warsaw, Poland.")
+    assert not [e for e in events if e.target is not None and e.target.code == "POL"], _show(events)
 

@@ -1,0 +1,48 @@
+"""Trigger words read in another sense than their event's: the word is there, the deed is not.
+
+"the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
+"mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest and
+attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it does
+not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends people to
+prison does not give them anything; denying an accusation rebuts it and rejects no one; closing,
+recalling and freezing sanction only borders, envoys and assets ("close cooperation", "recalling
+their talks" and "freeze to death" do not). Each rule reads the word's own phrase (its object, its
+determiner) or the roles of its agents, never a list of sentences. The flags are those of
+`data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
+"""
+
+from __future__ import annotations
+
+from extractors.senses.dissent import is_walkout, rebuts_words
+from extractors.senses.figurative import IMPRESSING, is_impression, kills_a_plan
+from extractors.senses.force import builds_up_arms, is_peacekeeping, sends_force_into, withdraws_presence
+from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
+from extractors.senses.phrase import purpose
+
+__all__ = [
+    "builds_up_arms", "is_other_sense", "is_peacekeeping", "is_walkout", "sends_force_into", "sends_to_prison",
+    "stops_a_measure", "withdraws_presence",
+]
+
+#: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
+RESCUES = frozenset("evacuate rescue escort protect".split())
+
+
+def is_other_sense(trig) -> bool:
+    """Whether a trigger (`extractors.triggers.Trigger`) is used in a sense that is no event."""
+    tok = trig.tok
+    if not trig.is_verb and trig.category == "assault" and purpose(tok) in RESCUES:
+        return True  # "a military operation to evacuate its citizens from Sudan"
+    if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
+        return True  # "the accused", "the wounded": people, not a deed
+    if trig.is_verb and trig.word.lemma in SANCTIONED_OBJECTS and not sanctions_object(tok, trig.word.lemma):
+        return True  # "close the gap", "recalling their talks", "the market closed", "freeze to death"
+    if trig.is_verb and trig.word.lemma == "deny" and rebuts_words(tok):
+        return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
+    if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children):
+        return True  # "demonstrate its commitment", "demonstrated that", "as is being demonstrated": showing, not protesting
+    if trig.is_verb and trig.word.lemma in IMPRESSING and is_impression(tok):
+        return True  # "who strike us as serious"
+    if trig.is_verb and kills_a_plan(tok, trig.word.lemma):
+        return True  # "the Senate killed the bill", "torpedoed the talks"
+    return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)

@@ -1,0 +1,62 @@
+"""Build-ups, sendings and withdrawals: of armed force, or of something else."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.roles import counted_noun, role_sectors
+from extractors.senses.phrase import patient_of
+
+#: Sectors whose members are armed: their build-up is a show of force.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+#: Arms and postures (besides the armed roles of data/roles.tsv) whose build-up is a show of force.
+ARMS = frozenset(
+    """missile missiles rocket rockets weapon weapons warship warships ship ships vessel vessels submarine
+    submarines bomber bombers fighter fighters jet jets drone drones helicopter helicopters launcher launchers
+    warhead warheads arsenal arsenals reservist reservists reserves garrison garrisons presence posture flank
+    flanks deterrence personnel men paratrooper paratroopers commando commandos reinforcements contingent
+    contingents mercenary mercenaries""".split()
+)
+#: People whose withdrawal reduces relations (CAMEO 166 "expel or withdraw": peacekeepers,
+#: inspectors, aid workers, envoys) rather than a retreat of forces.
+PRESENCE = frozenset(
+    """inspector inspectors observer observers monitor monitors peacekeeper peacekeepers diplomat diplomats
+    ambassador ambassadors envoy envoys staff mission missions worker workers volunteers""".split()
+)
+
+
+def builds_up_arms(tok: Token, is_verb: bool) -> bool:
+    """Whether a build-up builds up force: what it deploys, masses or strengthens is armed (its
+    object, the noun a participle describes, a noun's "of" phrase), or nothing is named ("Russia
+    is mobilizing for war")."""
+    patient = patient_of(tok, is_verb)
+    if patient is None and is_verb and tok.dep_ == "acl":  # "personnel deployed in Poland"
+        patient = tok.head
+    if patient is None:
+        return True
+    patient = counted_noun(patient)  # "deployed thousands of troops"
+    words = [patient] + [c for c in patient.children if c.dep_ in ("amod", "compound")]
+    return any(w.lower_ in ARMS or role_sectors().get(w.lower_) in ARMED_SECTORS for w in words)
+
+
+def is_peacekeeping(tok: Token) -> bool:
+    """"peacekeepers", "peace-keeping force": armed, but protection, not a threat."""
+    return tok.lower_.startswith(("peacekeep", "peace-keep"))
+
+
+def sends_force_into(tok: Token) -> bool:
+    """Whether a sending sends armed force into a place ("sent 30 warplanes into Taiwan's air
+    defence zone"): a show of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
+    patient = patient_of(tok, True)
+    return (
+        patient is not None and builds_up_arms(tok, True)
+        and not is_peacekeeping(counted_noun(patient))  # "sent peacekeepers into South Sudan"
+        and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
+    )
+
+
+def withdraws_presence(tok: Token, is_verb: bool) -> bool:
+    """Whether a withdrawal takes away a presence, not forces: "withdraw weapons inspectors",
+    "the withdrawal of the ambassador"."""
+    patient = patient_of(tok, is_verb)
+    return patient is not None and counted_noun(patient).lower_ in PRESENCE
