@@ -38,10 +38,12 @@ class Frame:
 
 
 def is_negated(tok: Token) -> bool:
-    """A `neg` on the word itself, or "no"/"never"/"without" before a nominal trigger."""
+    """A `neg` on the word itself, or "no"/"never"/"without"/"free of" before a nominal trigger."""
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "free":
+        return True  # "a state largely free of drug violence"
     return tok.head.lower_ == "without" and tok.dep_ == "pobj"
 
 

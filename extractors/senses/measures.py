@@ -7,6 +7,13 @@ from spacy.tokens import Token
 from extractors.roles import counted_noun
 from extractors.senses.phrase import WH_TAGS, patient_of
 
+#: Cutting and reducing sanction what ties one state to another: "cut aid to Egypt", "reduced the size
+#: of its mission", "cut imports"; not "cut a deal", "cut short the trip", "reduce the risk".
+_TIES = frozenset(
+    """relations ties links contacts cooperation presence footprint staff staffing mission missions personnel
+    diplomats embassy aid assistance funding funds loans imports exports trade purchases supplies supply
+    deliveries shipments flights reliance dependence dependency oil gas electricity power water access""".split()
+)
 #: Verbs that sanction only what a state shuts, recalls or freezes: "closed the border", "recalled its
 #: ambassador", "froze the assets"; not "close the gap", "recalling their discussion", "freeze to death".
 SANCTIONED_OBJECTS = {
@@ -26,7 +33,11 @@ SANCTIONED_OBJECTS = {
         talks relations ties aid assistance cooperation contacts payments loans transfers membership
         participation exports imports trade sale sales deliveries shipments""".split()
     ),
+    "cut": _TIES,
+    "reduce": _TIES,
 }
+#: Nouns that measure what they are "of": "the size of its mission", "the level of aid".
+SIZES = frozenset("size level levels scale amount volume share".split())
 
 
 MONEY = frozenset("$ million billion trillion dollars euros".split())
@@ -38,7 +49,7 @@ PRISONS = frozenset("jail prison custody detention gaol".split())
 
 
 def sanctions_object(verb: Token, verb_lemma: str) -> bool:
-    """Whether what the verb shuts, recalls or freezes is what it sanctions (SANCTIONED_OBJECTS),
+    """Whether what the verb shuts, recalls, freezes, cuts or reduces is what it sanctions (SANCTIONED_OBJECTS),
     money ("froze $1 billion") or a named body ("close down the Palestinian Union …"); also through
     a relative clause or a participle ("the crossings, which have been closed", "funds frozen by
     the courts")."""
@@ -51,7 +62,9 @@ def sanctions_object(verb: Token, verb_lemma: str) -> bool:
     if patient is None:
         return False
     nouns = [counted_noun(patient)] + [c for c in patient.children if c.dep_ == "appos"]
-    if patient.tag_ == "CD":  # "two of its border checkpoints"
+    if verb_lemma == "cut" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return True  # "cut off the Russian Government from a key avenue", "cut off gas supplies"
+    if patient.tag_ == "CD" or patient.lower_ in SIZES:  # "two of its border checkpoints", "the size of"
         nouns += [p for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if any(n.lower_ in objects or n.lower_ in MONEY or n.tag_ == "$" for n in nouns):
         return True

@@ -411,6 +411,10 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "As is very clearly being demonstrated right now, Estonia has remarkably strong leaders.",
     "Industry experts say the deal had been killed by the Pentagon.",
     "The Senate killed the bill on Tuesday.",
+    # cutting and reducing sanction only ties, aid, trade, presence
+    "The United States has quietly cut a deal with Russia.",
+    "Did the delegation cut short the trip to Haiti?",
+    "Germany must reduce the risks the pipeline poses to Ukraine.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
@@ -516,6 +520,10 @@ def test_denying_what_was_said_rejects_no_one(extract, text):
     ("Russia recalled its ambassador from Lithuania.", ("RUS", "LTU")),
     ("The United States froze $1 billion of Burma's reserves.", ("USA", "MMR")),
     ("The crossings into Egypt, which have been closed by Israel for months, remain shut.", ("ISR", None)),
+    ("The United States cut aid to Egypt.", ("USA", "EGY")),
+    ("Egypt cut ties with Qatar.", ("EGY", "QAT")),
+    ("Russia cut off gas to Ukraine.", ("RUS", "UKR")),
+    ("Belarus reduced the size of the U.S. embassy staff to five.", ("BLR", "USA")),
 ])
 def test_shutting_recalling_and_freezing_still_sanction(extract, text, pair):
     events = extract(text)
@@ -574,4 +582,10 @@ def test_a_war_someone_wages_is_on_the_place_and_real_blows_stay(extract, text, 
 def test_a_meeting_in_a_city_is_not_with_its_country(extract):
     events = extract("Blinken spoke with Kuleba to follow up on their recent meeting in Warsaw, Poland.")
     assert not [e for e in events if e.target is not None and e.target.code == "POL"], _show(events)
+
+
+def test_a_place_free_of_violence_has_none(extract):
+    events = extract("Both cities are on the United States border; however, Nayarit is a quiet resort state that has largely "
+                     "been free of drug violence until now.")
+    assert all(e.negated for e in events if "hostility" in e.signals), _show(events)
 
