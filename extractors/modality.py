@@ -3,7 +3,8 @@
 Walking up from the trigger through complement clauses: "Armenia *claimed* that towns had been
 shelled" → claimed, said by Armenia; "*threatened* to strike" → threatened; "*hopes* the
 ceasefire will hold" → hoped; "*urged* both sides to settle" → called_for; "*plans* to" →
-planned; "*refused* to withdraw" and "did *not* attack" → negated; "*denied* shelling" → denied.
+planned; "*refused* to withdraw" and "did *not* attack" → negated; "*denied* shelling" → denied;
+"*should* be condemned" → called_for; "the *risk* of war", "*any* attack *would* …" → possible.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ DENY = frozenset({"deny", "denial"})
 NEGATING = frozenset("refuse fail decline reject avoid stop halt end cease".split())
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+#: "Russia should be condemned": what ought to happen is called for ("must have fired" is a guess).
+DEONTIC_AUX = frozenset({"should", "must", "ought"})
+#: Nouns whose "of"/"for" phrase may happen: "the potential for renewed invasion", "the risk of war".
+POSSIBILITY = frozenset("potential likelihood possibility prospect prospects risk risks danger chance chances spectre specter".split())
+#: Words that make an event noun one not (yet) known to have happened: "any attack", "further aggression".
+INDEFINITE = frozenset({"any", "a", "an", "another"})
+UNREALISED = frozenset("further new renewed future possible potential another fresh".split())
+#: Verbs whose subject is perceived, so happened, whatever the modal: "shelling could be heard".
+PERCEIVING = frozenset("hear hears heard see sees saw seen feel feels felt smell smelled watch watched notice noticed observe observed".split())
 #: Dependencies through which a governing clause frames its dependent.
 FRAMED_BY_HEAD = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "dobj", "parataxis", "csubj"})
 
@@ -62,15 +72,41 @@ def is_for_clause(node: Token) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
 
 
+def _aux_modality(verb: Token) -> str | None:
+    """What the verb's auxiliaries say: "could strike" possible, "will strike" planned, "should be
+    condemned" called for; a perfect after a modal is a guess about the past ("must have fired")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    perfect = "have" in auxes
+    modality = None
+    for aux in auxes:
+        if aux in POSSIBLE_AUX or (aux in DEONTIC_AUX and perfect):
+            modality = "possible"
+        elif aux in DEONTIC_AUX:
+            modality = "called_for"
+        elif aux in FUTURE_AUX:
+            modality = "planned"
+    return modality
+
+
+def _is_unrealised_subject(noun: Token) -> bool:
+    """ "Any attack would be met with force", "further aggression would result in costs", "a Russian
+    invasion could start at any time": an event not yet real, the subject of a guess. A known event
+    keeps its reality whatever is guessed of it ("his war would divide NATO", "the massacre could be
+    a war crime", "the attack could have killed hundreds", "shelling could be heard")."""
+    outcome = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass") or outcome.lower_ in PERCEIVING:
+        return False
+    if _aux_modality(outcome) not in ("possible", "called_for") or any(c.dep_ == "aux" and c.lower_ == "have" for c in outcome.children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in INDEFINITE) or (c.dep_ == "amod" and c.lower_ in UNREALISED) for c in noun.children)
+
+
 def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
     negated = is_negated(anchor)
-    modality = None
-    for child in anchor.children:
-        if child.dep_ == "aux" and child.lower_ in POSSIBLE_AUX:
-            modality = "possible"
-        elif child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
-            modality = "planned"
+    modality = _aux_modality(anchor)
+    if _is_unrealised_subject(anchor):
+        modality = "possible"
     speaker = speaker_verb = None
     node = anchor
     for _ in range(6):
@@ -95,6 +131,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
             modality = modality or "planned"
+        elif lem in POSSIBILITY and node.dep_ == "prep" and node.lower_ in ("of", "for"):
+            modality = modality or "possible"
         if (lem in SAY or lem in CLAIM or lem in DENY or lem in HOPE or lem in CALL or lem in THREATEN) and speaker is None:
             if lem == "according":  # "according to X"
                 speaker = next((c for c in node.subtree if c.dep_ == "pobj"), None)

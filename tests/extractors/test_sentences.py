@@ -38,6 +38,15 @@ CASES: list[tuple[str, list[str]]] = [
     ("The UN Secretary-General hopes the ceasefire between Armenia and Azerbaijan will hold.", ["retreat *>* cf mod=hoped"]),
     ("The UN Secretary-General called on both Armenia and Azerbaijan to respect the ceasefire.", ["request UNO>ARM cf", "request UNO>AZE cf", "retreat *>* cf mod=called_for"]),
     ("Iran warned that it would attack Israel.", ["threaten IRN>*"]),
+    # an event that may happen is no event that did
+    ("Officials discussed the potential for a renewed Russian invasion of Ukraine.", ["assault RUS>UKR mod=possible"]),
+    ("Further Russian aggression against Ukraine would result in a swift response.", ["assault RUS>UKR mod=possible"]),
+    ("Russia should be condemned for its actions.", ["accuse ->RUS mod=called_for"]),
+    ("Eritrea must withdraw its forces from Ethiopia.", ["retreat ERI>ETH mod=called_for"]),
+    # a known event stays real whatever is guessed of it
+    ("President Putin hoped that his war on Ukraine would divide NATO.", ["assault RUS>UKR mod=asserted"]),
+    ("The Russian attack on Kyiv could have killed hundreds.", ["assault RUS>UKR mod=asserted"]),
+    ("Russian shelling could be heard in Kharkiv.", ["assault RUS>- mod=asserted"]),
     ("According to Ukrainian officials, Russian jets bombed Kharkiv.", ["assault RUS>UKR mod=claimed by=UKR"]),
     ("Pakistan condemned Indian aggression against Kashmir.", ["accuse PAK>IND", "assault IND>* loc=Kashmir"]),
     ("Russia denied attacking Ukrainian ports.", ["assault RUS>UKR neg mod=denied"]),
