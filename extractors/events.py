@@ -59,6 +59,7 @@ class _Sentence:
     history: set[int]
     context: set[str]
     truce: tuple[Actor, ...] = ()  # whom the ceasefire the article just told of was between (extractors.truce)
+    defunct: frozenset[int] = frozenset()  # words naming a state gone by publication ("Soviet")
 
 
 @dataclass
@@ -85,7 +86,8 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     if "fiction" in context or "only-sport" in context:
         return []
     triggers = find_triggers(sent, lex, lowers)
-    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published_year), context, truce)
+    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published_year), context, truce,
+                    nonevents.defunct_states(lowers, published_year))
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     out: list[Found] = []
     skipped: set[int] = set()
@@ -123,6 +125,8 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
         return True  # a man who stabs his neighbour
     if any(nonevents.is_non_agent(s, ctx.mentions, trig.word.lemma) for s in args.sources[:1]):
         return True  # "the storm struck China"
+    if ctx.defunct and any(nonevents.is_defunct_actor(s, ctx.defunct) for s in args.sources[:1]):
+        return True  # "Soviet occupation", told in 2022: history
     if trig.category == "assault" and not args.sources and nonevents.is_accident(args.anchor or trig.tok):
         return True  # "ten soldiers were killed when their helicopter crashed"
     if trig.category == "assault" and trig.is_verb and nonevents.follows_accident(trig.tok):

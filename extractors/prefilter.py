@@ -163,4 +163,5 @@ class FirstPass:
             if s >= last_end:
                 out.append((s, e, self.gazetteer.names[self.strings[match_id]]))
                 last_end = e
+        out = [(s, e, entry) for s, e, entry in out if not nonevents.names_former_state(doc, s)]
         return places_in_names(doc, out, self.words, sentences)

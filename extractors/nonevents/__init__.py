@@ -8,12 +8,13 @@ state; a film's plot and a history lesson did not happen today. One module per k
 from extractors.nonevents.accidents import WEAPONS, follows_accident, is_accident, is_non_agent
 from extractors.nonevents.background import is_background
 from extractors.nonevents.context import FICTION, SPORT, STRONG_SPORT, sentence_context
-from extractors.nonevents.history import history_clauses, in_history, is_history_year
+from extractors.nonevents.history import DEFUNCT, defunct_states, history_clauses, in_history, is_defunct_actor, is_history_year, names_former_state
 from extractors.nonevents.names import in_proper_name
 from extractors.nonevents.parties import PHYSICAL, is_metaphor_target, is_private
 
 __all__ = [
-    "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
-    "follows_accident", "history_clauses", "in_history", "in_proper_name", "is_accident", "is_background",
-    "is_history_year", "is_metaphor_target", "is_non_agent", "is_private", "sentence_context",
+    "DEFUNCT", "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
+    "defunct_states", "follows_accident", "history_clauses", "in_history", "in_proper_name", "is_accident", "is_background",
+    "is_defunct_actor", "is_history_year", "is_metaphor_target", "is_non_agent", "is_private", "names_former_state",
+    "sentence_context",
 ]

@@ -8,6 +8,8 @@ UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove re
 UNDOING = frozenset("lifting easing removal suspension cancellation repeal relaxation revocation postponement scrapping".split())
 #: Prepositions that put a nominal event in the background of the sentence's own event.
 BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
+#: Modifiers that date a nominal event before the news: "amid previous Russian aggression".
+PAST = frozenset({"previous", "past", "former", "prior"})
 
 
 def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bool:
@@ -23,9 +25,11 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
             return True
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ in UNDOING:
             return True  # "the lifting of sanctions"
+        if any(c.dep_ == "amod" and c.lower_ in PAST for c in tok.children):
+            return True  # "amid previous Russian aggression", "past attacks"
         node = tok
         for _ in range(4):
-            if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND:
+            if node.dep_ == "pobj" and (node.head.lower_ in BACKGROUND or _prior_to(node.head)):
                 return True
             if node.dep_ not in ("pobj", "prep", "conj", "compound") or node.head.i == node.i:
                 break
@@ -48,3 +52,9 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
             break
         node = node.head
     return False
+
+
+def _prior_to(prep) -> bool:
+    """ "prior to Russia's invasion": "before" in two words."""
+    return prep.lower_ == "to" and (prep.head.lower_ == "prior" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "prior"))
+

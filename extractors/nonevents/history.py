@@ -32,6 +32,43 @@ def is_history_year(text: str, published_year: int | None) -> bool:
     return False
 
 
+#: Names of states that no longer exist, with the last year they did: their deeds are history
+#: ("Estonia went from Soviet occupation to democracy"), whatever country inherited their code.
+DEFUNCT = {"soviet": 1991, "ussr": 1991, "u.s.s.r.": 1991}
+
+
+def defunct_states(lowers: list[str], published_year: int | None) -> frozenset[int]:
+    """Indices of words naming a state gone by the time of publication.
+
+    >>> sorted(defunct_states("after soviet occupation".split(), 2022)), sorted(defunct_states(["soviet"], 1985))
+    ([1], [])
+    """
+    if published_year is None:
+        return frozenset()
+    return frozenset(i for i, low in enumerate(lowers) if DEFUNCT.get(low, published_year) < published_year)
+
+
+def is_defunct_actor(tok: Token, defunct: frozenset[int]) -> bool:
+    """Whether a phrase headed by `tok` is a gone state's: "Soviet", "Soviet troops"."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    return any(w.i in defunct and not names_former_state(w.doc, w.i) for w in words)
+
+
+def names_former_state(doc: Doc, i: int) -> bool:
+    """ "the former Soviet republic of Georgia", "post-Soviet states": a gone state's name that
+    qualifies a state of today, which it does not name (the gazetteer drops it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the former Soviet republic and ex-Soviet states under Soviet rule")
+    >>> names_former_state(doc, 2), names_former_state(doc, 7), names_former_state(doc, 10)
+    (True, True, False)
+    """
+    if doc[i].lower_ not in DEFUNCT:
+        return False
+    before = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in ("former", "ex") or before[-2:] in (["ex", "-"], ["post", "-"]))
+
+
 def _clause(tok: Token) -> Token:
     """The verb whose clause holds `tok` (the root for verbless fragments)."""
     node = tok

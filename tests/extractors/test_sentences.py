@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.model import Article
+
 CASES: list[tuple[str, list[str]]] = [
     # --- the 16 categories, plain active sentences -------------------------------------------
     ("Japan and Australia signed a trade agreement.", ["agree JPN>AUS", "agree AUS>JPN"]),
@@ -424,6 +426,10 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The United States has quietly cut a deal with Russia.",
     "Did the delegation cut short the trip to Haiti?",
     "Germany must reduce the risks the pipeline poses to Ukraine.",
+    # a gone state's deeds, events dated before the news
+    "You have seen Estonia go from Soviet occupation to this flourishing democracy.",
+    "Ukraine stabilised its economy amid previous Russian aggression.",
+    "We heard this prior to Russia's invasion of Ukraine.",
 ])
 def test_no_hostile_event(extract, text):
     events = extract(text)
@@ -597,4 +603,18 @@ def test_a_place_free_of_violence_has_none(extract):
     events = extract("Both cities are on the United States border; however, Nayarit is a quiet resort state that has largely "
                      "been free of drug violence until now.")
     assert all(e.negated for e in events if "hostility" in e.signals), _show(events)
+
+
+def test_a_former_soviet_republic_is_no_russia(extractor):
+    text = "The former Soviet republic of Georgia accused Russia of shelling villages in Abkhazia."
+    events = extractor.extract(Article(id="g", text=text, published_at="2022-09-20T00:00:00Z"))
+    assert any(e.category == "accuse" and e.source and e.source.code == "GEO" for e in events), _show(events)
+
+
+def test_soviet_deeds_are_news_only_while_the_soviet_union_is(extractor):
+    text = "Soviet troops invaded Afghanistan."
+    then = extractor.extract(Article(id="s", text=text, published_at="1979-12-28T00:00:00Z"))
+    now = extractor.extract(Article(id="s", text=text, published_at="2022-09-20T00:00:00Z"))
+    assert [(e.source.code, e.target.code) for e in then if e.category == "assault"] == [("RUS", "AFG")]
+    assert now == [], _show(now)
 
