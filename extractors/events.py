@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from extractors import nonevents
 from extractors.arguments import Args, noun_args, verb_args
 from extractors.demands import must_demands
+from extractors.expulsions import EXPELLING, expulsion
 from extractors.found import Found
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
@@ -211,6 +212,11 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     if not targets and places and (waged or not trig.word.has("r")) and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         # "shelled positions in Lebanon"; but "reducing violence in Congo" cuts nothing of Congo's
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]
+    if trig.word.lemma in EXPELLING:
+        expelled = expulsion(trig.tok, sources, targets, mentions)
+        if expelled is None:
+            return None  # a travel advisory, a demand, an evacuation order
+        sources, targets = expelled
     _recategorise(trig, sources, ctx)
     frame = frame_of(args.anchor or trig.tok, lex)
     inner = args.anchor or trig.tok

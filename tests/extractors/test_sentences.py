@@ -618,3 +618,33 @@ def test_soviet_deeds_are_news_only_while_the_soviet_union_is(extractor):
     assert [(e.source.code, e.target.code) for e in then if e.category == "assault"] == [("RUS", "AFG")]
     assert now == [], _show(now)
 
+
+@pytest.mark.parametrize("text,pair", [
+    ("Mali's junta ordered French troops to leave the country.", ("MLI", "FRA")),
+    ("Niger ordered the French ambassador to leave within 48 hours.", ("NER", "FRA")),
+    ("Ethiopia told seven UN officials to leave.", ("ETH", "UNO")),
+    ("Russia ordered ten US diplomats to leave Russia.", ("RUS", "USA")),
+    ("The French ambassador was ordered to leave Niger.", ("NER", "FRA")),
+    ("Russia declared two Estonian diplomats persona non grata.", ("RUS", "EST")),
+    ("Moldova declared a Russian diplomat 'persona non grata' on Friday.", ("MDA", "RUS")),
+])
+def test_ordering_a_foreign_party_out_expels_it(extract, text, pair):
+    events = extract(text)
+    assert any(e.category == "sanction" and e.cameo == "1663" and (e.source and e.source.code, e.target and e.target.code) == pair
+               for e in events), _show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The US told American citizens to leave Lebanon.",  # its own people: an advisory
+    "Hamas told Israel to leave Gaza.",  # no state: a demand
+    "Israel ordered Palestinians to leave northern Gaza.",  # not the orderer's land: an evacuation order
+    "Russia ordered its troops to leave Kherson.",
+    "Britain told Russia to leave Ukraine.",
+    "UN staff were ordered to leave Gaza.",  # staff are ordered out by their own side
+    "American citizens were ordered to leave Lebanon.",
+    "Police told reporters to leave.",
+])
+def test_other_orders_to_leave_expel_no_one(extract, text):
+    events = extract(text)
+    assert not [e for e in events if e.category == "sanction"], _show(events)
+
