@@ -23,8 +23,8 @@ def must_demands(sent: Doc, lowers: list[str], mentions: dict[int, Mention], lex
         if low not in ("must", "should") or sent[i].dep_ != "aux":
             continue
         verb = sent[i].head
-        if verb.dep_ != "ccomp":
-            continue
+        if verb.dep_ != "ccomp" or any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            continue  # "Iran must have attacked the tanker, the Navy said": a guess, no demand
         say = verb.head
         if lex.lemma(say.text) not in SAYING:
             continue

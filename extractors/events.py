@@ -43,6 +43,8 @@ FIRING = frozenset({"fire", "shell", "bomb"})
 #: Armed roles that, unnamed, may still attack a named party ("militants killed two Turkish engineers").
 FIGHTING_SECTORS = frozenset({"MIL", "REB"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
+#: Wars that someone wages in a place but not on it: by proxy, on drugs, on trade, among its people.
+WARS_BY_OTHERS = frozenset("proxy drug drugs trade civil cold price tariff information propaganda".split())
 
 
 def _first(actors: list[Actor]) -> Actor | None:
@@ -207,8 +209,13 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = [Actor(places[0].text, places[0].code, "GOV")]
     if not sources and trig.category == "assault" and targets:
         sources = _unnamed_attacker(args.places, targets, ctx)
-    # "Russia's war in Ukraine": a war someone owns is waged on the place, though a war is mutual
-    waged = trig.category == "assault" and not trig.is_verb and len(sources) == 1 and bool(agents) and agents[0].dep_ == "poss"
+    # "Russia's war in Ukraine": a war someone owns is waged on the place it is in, though a war is
+    # mutual; not "Russia's war has driven up prices in Egypt", "Iran's proxy war in Yemen"
+    waged = (
+        trig.category == "assault" and not trig.is_verb and len(sources) == 1 and bool(agents) and agents[0].dep_ == "poss"
+        and bool(args.places) and args.places[0].head.head.i in (trig.tok.i, trig.tok.head.i if trig.tok.dep_ == "compound" else -1)
+        and not any(c.lower_ in WARS_BY_OTHERS for c in trig.tok.children if c.dep_ in ("amod", "compound"))
+    )
     if not targets and places and (waged or not trig.word.has("r")) and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):
         # "shelled positions in Lebanon"; but "reducing violence in Congo" cuts nothing of Congo's
         targets = [p for p in places if all(p.code != s.code for s in sources)][:1]

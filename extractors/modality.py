@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extractors.irrealis import aux_modality, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
@@ -24,17 +25,6 @@ PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split()
 DENY = frozenset({"deny", "denial"})
 #: Governors whose complement did not happen: "refused to withdraw", "failed to agree".
 NEGATING = frozenset("refuse fail decline reject avoid stop halt end cease".split())
-POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall"})
-#: "Russia should be condemned": what ought to happen is called for ("must have fired" is a guess).
-DEONTIC_AUX = frozenset({"should", "must", "ought"})
-#: Nouns whose "of"/"for" phrase may happen: "the potential for renewed invasion", "the risk of war".
-POSSIBILITY = frozenset("potential likelihood possibility prospect prospects risk risks danger chance chances spectre specter".split())
-#: Words that make an event noun one not (yet) known to have happened: "any attack", "further aggression".
-INDEFINITE = frozenset({"any", "a", "an", "another"})
-UNREALISED = frozenset("further new renewed future possible potential another fresh".split())
-#: Verbs whose subject is perceived, so happened, whatever the modal: "shelling could be heard".
-PERCEIVING = frozenset("hear hears heard see sees saw seen feel feels felt smell smelled watch watched notice noticed observe observed".split())
 #: Dependencies through which a governing clause frames its dependent.
 FRAMED_BY_HEAD = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "dobj", "parataxis", "csubj"})
 
@@ -52,8 +42,9 @@ def is_negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "free":
-        return True  # "a state largely free of drug violence"
+    free = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if free is not None and free.lower_ == "free":  # "a state largely free of drug violence"
+        return not any(c.dep_ == "neg" for c in [*free.children, *free.head.children])  # not "will never be free of"
     return tok.head.lower_ == "without" and tok.dep_ == "pobj"
 
 
@@ -72,40 +63,11 @@ def is_for_clause(node: Token) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
 
 
-def _aux_modality(verb: Token) -> str | None:
-    """What the verb's auxiliaries say: "could strike" possible, "will strike" planned, "should be
-    condemned" called for; a perfect after a modal is a guess about the past ("must have fired")."""
-    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    perfect = "have" in auxes
-    modality = None
-    for aux in auxes:
-        if aux in POSSIBLE_AUX or (aux in DEONTIC_AUX and perfect):
-            modality = "possible"
-        elif aux in DEONTIC_AUX:
-            modality = "called_for"
-        elif aux in FUTURE_AUX:
-            modality = "planned"
-    return modality
-
-
-def _is_unrealised_subject(noun: Token) -> bool:
-    """ "Any attack would be met with force", "further aggression would result in costs", "a Russian
-    invasion could start at any time": an event not yet real, the subject of a guess. A known event
-    keeps its reality whatever is guessed of it ("his war would divide NATO", "the massacre could be
-    a war crime", "the attack could have killed hundreds", "shelling could be heard")."""
-    outcome = noun.head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass") or outcome.lower_ in PERCEIVING:
-        return False
-    if _aux_modality(outcome) not in ("possible", "called_for") or any(c.dep_ == "aux" and c.lower_ == "have" for c in outcome.children):
-        return False
-    return any((c.dep_ == "det" and c.lower_ in INDEFINITE) or (c.dep_ == "amod" and c.lower_ in UNREALISED) for c in noun.children)
-
-
 def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
     negated = is_negated(anchor)
-    modality = _aux_modality(anchor)
-    if _is_unrealised_subject(anchor):
+    modality = aux_modality(anchor)
+    if is_unrealised_subject(anchor):
         modality = "possible"
     speaker = speaker_verb = None
     node = anchor
@@ -131,8 +93,10 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
             modality = modality or "planned"
-        elif lem in POSSIBILITY and node.dep_ == "prep" and node.lower_ in ("of", "for"):
+        elif node.dep_ == "prep" and is_possibility_of(anchor, node, lem):
             modality = modality or "possible"
+        elif lem == "ought":  # "NATO ought to deploy more troops": the parser makes it the verb
+            modality = modality or "called_for"
         if (lem in SAY or lem in CLAIM or lem in DENY or lem in HOPE or lem in CALL or lem in THREATEN) and speaker is None:
             if lem == "according":  # "according to X"
                 speaker = next((c for c in node.subtree if c.dep_ == "pobj"), None)

@@ -12,7 +12,9 @@ from extractors.senses.phrase import WH_TAGS, patient_of
 _TIES = frozenset(
     """relations ties links contacts cooperation presence footprint staff staffing mission missions personnel
     diplomats embassy aid assistance funding funds loans imports exports trade purchases supplies supply
-    deliveries shipments flights reliance dependence dependency oil gas electricity power water access""".split()
+    deliveries shipments flights reliance dependence dependency oil gas electricity power water access flow flows
+    volume volumes sale sales support contribution contributions representation visa visas sharing intelligence
+    investment investments""".split()
 )
 #: Verbs that sanction only what a state shuts, recalls or freezes: "closed the border", "recalled its
 #: ambassador", "froze the assets"; not "close the gap", "recalling their discussion", "freeze to death".
@@ -37,7 +39,7 @@ SANCTIONED_OBJECTS = {
     "reduce": _TIES,
 }
 #: Nouns that measure what they are "of": "the size of its mission", "the level of aid".
-SIZES = frozenset("size level levels scale amount volume share".split())
+SIZES = frozenset("size level levels scale amount volume share number".split())
 
 
 MONEY = frozenset("$ million billion trillion dollars euros".split())

@@ -648,3 +648,39 @@ def test_other_orders_to_leave_expel_no_one(extract, text):
     events = extract(text)
     assert not [e for e in events if e.category == "sanction"], _show(events)
 
+
+#: Cases a review of the rules above found them wrong on, now right.
+@pytest.mark.parametrize("text,spec", [
+    ("Iran said it struck them as retaliation for the killing of its generals.", "assault IRN>-"),  # a purpose, no impression
+    ("Gazprom reduced gas flows to Germany by 60 percent.", "sanction ->DEU"),
+    ("The United States cut the number of visas issued to Chinese journalists.", "sanction USA>CHN"),
+    ("Ukraine will never be free of Russian aggression, Zelensky warned.", "assault RUS>- mod=asserted"),  # not free: no negation
+    ("Should China invade Taiwan, the United States would defend the island.", "assault CHN>TWN mod=possible"),  # a condition
+    ("The risks of Israel's invasion of Gaza for the region are enormous.", "assault ISR>PSE mod=asserted"),  # a known invasion
+    ("An Israeli strike on Monday could mark a dangerous escalation with Hezbollah.", "assault ISR>- mod=asserted"),  # dated
+    ("A Russian missile strike that killed 20 people in Dnipro may amount to a war crime.", "assault RUS>- mod=asserted"),
+    ("NATO ought to deploy more troops to the Baltic states, Estonia's prime minister said.", "mobilize NATO>* mod=called_for"),
+    ("We are two months into the Kremlin's war effort in Ukraine.", "assault RUS>UKR"),
+])
+def test_review_cases(extract, text, spec):
+    events = extract(text)
+    assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's war has driven up fuel prices in Egypt, Egyptian officials said.",  # the place is the prices'
+    "Iran's proxy war in Yemen has lasted years.",
+])
+def test_a_war_waged_elsewhere_or_by_proxy_has_no_target_there(extract, text):
+    events = extract(text)
+    assert not [e for e in events if e.category == "assault" and e.target is not None], _show(events)
+
+
+def test_a_guessed_attack_is_no_demand_and_a_reaction_no_meeting(extract):
+    events = extract("The State Department said Iran must have attacked the tanker.")
+    assert not [e for e in events if e.category == "request"], _show(events)
+    events = extract("Any further aggression by Russia against Ukraine will be met with a swift response.")
+    assert not [e for e in events if e.category == "consult"], _show(events)
+    events = extract("Congress torpedoed the sale of F-16 fighter jets to Turkey.")
+    assert not [e for e in events if "hostility" in e.signals], _show(events)
+
