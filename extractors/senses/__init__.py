@@ -14,7 +14,7 @@ determiner) or the roles of its agents, never a list of sentences. The flags are
 from __future__ import annotations
 
 from extractors.senses.dissent import is_walkout, rebuts_words
-from extractors.senses.figurative import IMPRESSING, is_impression, is_reaction, kills_a_plan
+from extractors.senses.figurative import IMPRESSING, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
 from extractors.senses.phrase import purpose
@@ -47,4 +47,6 @@ def is_other_sense(trig) -> bool:
         return True  # "the Senate killed the bill", "torpedoed the talks"
     if trig.is_verb and is_reaction(tok, trig.word.lemma):
         return True  # "any attack would be met with force"
+    if not trig.is_verb and trig.word.lemma == "threat" and is_danger(tok):
+        return True  # "North Korea poses a threat to the region": a danger, not a threat made
     return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)

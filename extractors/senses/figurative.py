@@ -58,6 +58,38 @@ def is_reaction(verb: Token, lemma: str) -> bool:
     )
 
 
+#: Verbs that make their object a danger someone is: "poses a threat", "constitutes a threat".
+POSING = frozenset(
+    """pose poses posed posing constitute constitutes constituted constituting represent represents represented
+    remain remains remained become becomes became""".split()
+)
+#: Verbs that handle a danger: "counter the ISIS threat", "mitigate the Russian threat"; a threat
+#: someone made stays one under them ("counter Russia's threats", "faces threats from the Taliban").
+HANDLING = frozenset(
+    """face faces faced facing counter counters countered countering combat combats combating combatting address
+    addresses addressed addressing mitigate mitigating mitigated detect detecting confront confronting tackle
+    tackling assess assessing deter deterring reduce reducing""".split()
+)
+#: "sees China as a threat": a judgement of danger.
+SEEING_AS = frozenset("see sees saw seen seeing view views viewed regard regards regarded consider considers considered perceive perceives perceived".split())
+
+
+def is_danger(noun: Token) -> bool:
+    """ "North Korea poses a threat to the region", "the DPRK is a threat", "sees China as a threat",
+    "countering the ISIS threat", "the threat posed by the tanker": a danger someone sees, not a
+    threat someone made ("reissued the threat of military action", "Iran's threat to close the
+    Strait", "threats against journalists" are threats)."""
+    head = noun.head
+    if any(c.dep_ == "acl" and c.lower_ in POSING for c in noun.children):
+        return True  # "the threat posed by the derelict tanker"
+    if noun.dep_ == "attr" or (noun.dep_ in ("dobj", "nsubjpass") and head.lower_ in POSING):
+        return True
+    made = noun.lower_ == "threats" or any(c.dep_ == "poss" for c in noun.children)
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lower_ in HANDLING and not made:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in SEEING_AS
+
+
 def kills_a_plan(verb: Token, lemma: str) -> bool:
     """ "killed the bill", "the deal had been killed by the Pentagon", "torpedoed the talks"."""
     if lemma not in ENDING:

@@ -426,6 +426,11 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The United States has quietly cut a deal with Russia.",
     "Did the delegation cut short the trip to Haiti?",
     "Germany must reduce the risks the pipeline poses to Ukraine.",
+    # a threat someone is, not one someone made
+    "The DPRK constitutes a threat to international peace.",
+    "North Korea's missile activities pose a threat to the region.",
+    "Japan sees China as an increasing threat to its national security.",
+    "We must counter the ISIS threat in West Africa.",
     # a gone state's deeds, events dated before the news
     "You have seen Estonia go from Soviet occupation to this flourishing democracy.",
     "Ukraine stabilised its economy amid previous Russian aggression.",
@@ -661,6 +666,13 @@ def test_other_orders_to_leave_expel_no_one(extract, text):
     ("A Russian missile strike that killed 20 people in Dnipro may amount to a war crime.", "assault RUS>- mod=asserted"),
     ("NATO ought to deploy more troops to the Baltic states, Estonia's prime minister said.", "mobilize NATO>* mod=called_for"),
     ("We are two months into the Kremlin's war effort in Ukraine.", "assault RUS>UKR"),
+    ("Russia reissued the threat of military action.", "threaten RUS>-"),  # threats made stay threats
+    ("Iran's threat to close the Strait of Hormuz alarmed markets.", "threaten IRN>-"),
+    ("All parties committed to counter Russia's threats against Ukraine.", "threaten RUS>UKR"),
+    # a modal over the verb that introduces the act frames the act
+    ("Ukraine must be allowed to strike military targets inside Russia.", "assault ->RUS mod=called_for"),
+    ("Russia could begin to shell Kharkiv.", "assault RUS>UKR mod=possible"),
+    ("Russia will continue to shell Kharkiv.", "assault RUS>UKR mod=asserted"),  # it goes on now
 ])
 def test_review_cases(extract, text, spec):
     events = extract(text)
