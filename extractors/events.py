@@ -211,9 +211,10 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources = _unnamed_attacker(args.places, targets, ctx)
     # "Russia's war in Ukraine": a war someone owns is waged on the place it is in, though a war is
     # mutual; not "Russia's war has driven up prices in Egypt", "Iran's proxy war in Yemen"
+    war = trig.tok.head if trig.tok.dep_ == "compound" else trig.tok  # "the Kremlin's war effort in Ukraine"
     waged = (
         trig.category == "assault" and not trig.is_verb and len(sources) == 1 and bool(agents) and agents[0].dep_ == "poss"
-        and bool(args.places) and args.places[0].head.head.i in (trig.tok.i, trig.tok.head.i if trig.tok.dep_ == "compound" else -1)
+        and bool(args.places) and args.places[0].head.head.i in (trig.tok.i, war.i)
         and not any(c.lower_ in WARS_BY_OTHERS for c in trig.tok.children if c.dep_ in ("amod", "compound"))
     )
     if not targets and places and (waged or not trig.word.has("r")) and not trig.word.has("t") and (len(sources) < 2 or trig.category not in SYMMETRIC):

@@ -34,15 +34,15 @@ DIPLOMATS = frozenset(
 
 def expulsion(verb: Token, sources: list[Actor], targets: list[Actor], mentions: dict[int, Mention]) -> tuple[list[Actor], list[Actor]] | None:
     """The expeller and the expelled of an "order … to leave" trigger on `verb`, or None if it is none."""
-    leave = next((c for c in verb.children if c.lower_ == "leave" or c.lemma_ == "leave"), None)
+    leave = next((c for c in verb.children if c.lower_ == "leave"), None)
     place = next((c for c in leave.children if c.dep_ == "dobj"), None) if leave is not None else None
-    place_codes = {a.code for a in resolve(place, mentions, places_act=True)[0]} if place is not None else set()
+    hosts = resolve(place, mentions, places_act=True)[0] if place is not None else []
+    place_codes = {a.code for a in hosts}
     if not sources:
         ordered = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if ordered is None or counted_noun(ordered).lower_ not in DIPLOMATS or len(place_codes) != 1:
             return None
-        host = resolve(place, mentions, places_act=True)[0][0]
-        sources = [Actor(host.text, host.code, "GOV")]
+        sources = [Actor(hosts[0].text, hosts[0].code, "GOV")]
     if len(sources) != 1 or sources[0].sector not in STATE_SECTORS:
         return None
     home = sources[0].code

@@ -33,8 +33,8 @@ JUDGING = frozenset(
 #: Words that date an event: "a strike on Monday", "an attack last week", "overnight".
 DATED = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today overnight tonight week weekend
-    month morning evening night january february march april may june july august september october
-    november december""".split()
+    month morning evening night january february march april june july august september october november
+    december""".split()  # not "may": in a noun's relative clause it is the modal ("an attack that may come")
 )
 
 

@@ -97,10 +97,11 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality or "possible"
         elif lem == "ought":  # "NATO ought to deploy more troops": the parser makes it the verb
             modality = modality or "called_for"
-        elif node.dep_ == "xcomp" and modality is None and aux_modality(head) != "planned":
+        elif node.dep_ == "xcomp" and modality is None:
             # "Ukraine must be allowed to strike", "Russia could begin to shell"; but "will continue
             # to shell" goes on now
-            modality = aux_modality(head)
+            introduced = aux_modality(head)
+            modality = None if introduced == "planned" else introduced
         if (lem in SAY or lem in CLAIM or lem in DENY or lem in HOPE or lem in CALL or lem in THREATEN) and speaker is None:
             if lem == "according":  # "according to X"
                 speaker = next((c for c in node.subtree if c.dep_ == "pobj"), None)

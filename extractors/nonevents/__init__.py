@@ -8,7 +8,9 @@ state; a film's plot and a history lesson did not happen today. One module per k
 from extractors.nonevents.accidents import WEAPONS, follows_accident, is_accident, is_non_agent
 from extractors.nonevents.background import is_background
 from extractors.nonevents.context import FICTION, SPORT, STRONG_SPORT, sentence_context
-from extractors.nonevents.history import DEFUNCT, defunct_states, history_clauses, in_history, is_defunct_actor, is_history_year, names_former_state
+from extractors.nonevents.history import (
+    DEFUNCT, defunct_states, history_clauses, in_history, is_defunct_actor, is_history_year, names_former_state,
+)
 from extractors.nonevents.names import in_proper_name
 from extractors.nonevents.parties import PHYSICAL, is_metaphor_target, is_private
 

@@ -29,6 +29,7 @@ ACCIDENTS = frozenset(
     capsize capsized capsizes capsizing collapse collapsed collapses collapsing""".split()
 )
 
+
 def is_accident(tok: Token) -> bool:
     """Deaths told with an accident as their cause: "killed when the helicopter crashed"."""
     return any(c.dep_ == "advcl" and c.lower_ in ACCIDENTS for c in tok.children)
@@ -51,6 +52,7 @@ def follows_accident(tok: Token) -> bool:
         return False
     aimed = any(c.dep_ == "prep" and c.lower_ in ("into", "through", "onto") for c in crash.children)
     return not aimed or subject is None or subject.lower_ in VEHICLES | CARRIAGES
+
 
 def is_non_agent(tok: Token | None, owners: Container[int] = (), act: str = "") -> bool:
     """"the storm", "Typhoon Krosa", "a plane crash": the phrase's head or a modifier says so; "a

@@ -6,7 +6,9 @@ attack no one; a state that withdraws its inspectors or its ambassador reduces r
 not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends people to
 prison does not give them anything; denying an accusation rebuts it and rejects no one; closing,
 recalling and freezing sanction only borders, envoys and assets ("close cooperation", "recalling
-their talks" and "freeze to death" do not). Each rule reads the word's own phrase (its object, its
+their talks" and "freeze to death" do not), cutting and reducing only ties, aid and trade ("cut a
+deal" does not); a figurative frame is no deed ("strike us as serious", "killed the bill", "would
+be met with force", "poses a threat"). Each rule reads the word's own phrase (its object, its
 determiner) or the roles of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
