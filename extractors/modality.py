@@ -63,6 +63,28 @@ def is_for_clause(node: Token) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
 
 
+#: Auxiliaries that make a warning's content something to come: "warned that it would attack".
+_COMING = frozenset("will 'll would shall could might may can must".split())
+#: What one warns "of" when alerting: "warned citizens of the risk of wrongful detention".
+_RISKS = frozenset("risk risks danger dangers".split())
+
+
+def is_alert(verb: Token) -> bool:
+    """A warning that tells a fact or a risk, not what the warner will do: "the WHO warned that 90
+    countries are off track", "warned the world that Russia was mobilizing", "warned citizens of
+    the risk of detention". What is to come stays a threat ("warned that it would attack", "warned
+    that police will no longer tolerate rallies"), as does a warning to act ("warned the US to
+    tread carefully") or of anything else ("warned of massive consequences")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" for c in kids):
+        return False
+    said = [c for c in kids if c.dep_ == "ccomp"]
+    if said:
+        return not any(a.dep_ == "aux" and a.lower_ in _COMING for s in said for a in s.children)
+    of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return bool(of) and all(p.lower_ in _RISKS for p in of)
+
+
 def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
     negated = is_negated(anchor)
@@ -86,7 +108,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         elif lem in CLAIM and modality in (None, "planned", "possible"):
             modality = "claimed"
         elif lem in THREATEN and node.dep_ != "dobj":
-            modality = modality if modality in ("hoped", "called_for") else "threatened"
+            alert = lem == "warn" and is_alert(head)  # "warned that Russia was mobilizing": said, not threatened
+            modality = modality if modality in ("hoped", "called_for") else "claimed" if alert else "threatened"
         elif lem in HOPE:
             modality = "hoped"
         elif lem in CALL and (node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp") or is_for_clause(node)):

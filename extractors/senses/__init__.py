@@ -16,6 +16,7 @@ determiner) or the roles of its agents, never a list of sentences. The flags are
 from __future__ import annotations
 
 from extractors.senses.dissent import is_walkout, rebuts_words
+from extractors.modality import is_alert
 from extractors.senses.figurative import IMPRESSING, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
@@ -51,4 +52,6 @@ def is_other_sense(trig) -> bool:
         return True  # "any attack would be met with force"
     if not trig.is_verb and trig.word.lemma == "threat" and is_danger(tok):
         return True  # "North Korea poses a threat to the region": a danger, not a threat made
+    if trig.is_verb and trig.word.lemma == "warn" and is_alert(tok):
+        return True  # "the WHO warned that 90 countries are off track": an alert, no threat
     return trig.word.has("a") and not builds_up_arms(tok, trig.is_verb)

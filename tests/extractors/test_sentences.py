@@ -431,6 +431,9 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "North Korea's missile activities pose a threat to the region.",
     "Japan sees China as an increasing threat to its national security.",
     "We must counter the ISIS threat in West Africa.",
+    # a warning that tells a fact alerts, it threatens no one
+    "The WHO warned that nearly 90 countries are not on track to vaccinate 70 percent of people.",
+    "A police official in Mumbai has warned four suspected militants of Pakistani origin have entered the city.",
     # a gone state's deeds, events dated before the news
     "You have seen Estonia go from Soviet occupation to this flourishing democracy.",
     "Ukraine stabilised its economy amid previous Russian aggression.",
@@ -673,6 +676,12 @@ def test_other_orders_to_leave_expel_no_one(extract, text):
     ("Ukraine must be allowed to strike military targets inside Russia.", "assault ->RUS mod=called_for"),
     ("Russia could begin to shell Kharkiv.", "assault RUS>UKR mod=possible"),
     ("Russia will continue to shell Kharkiv.", "assault RUS>UKR mod=asserted"),  # it goes on now
+    # a warning of what is to come, or to act, still threatens; the facts a warning tells are claimed
+    ("Cairo's security chief has warned that police will no longer tolerate rallies.", "threaten EGY>-"),
+    ("China warned the U.S. to tread carefully on Taiwan.", "threaten CHN>USA"),
+    ("Turkey warned of irreparable consequences.", "threaten TUR>-"),
+    ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
+     "mobilize RUS>UKR mod=claimed"),
 ])
 def test_review_cases(extract, text, spec):
     events = extract(text)
