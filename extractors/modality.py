@@ -108,8 +108,9 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         elif lem in CLAIM and modality in (None, "planned", "possible"):
             modality = "claimed"
         elif lem in THREATEN and node.dep_ != "dobj":
-            alert = lem == "warn" and is_alert(head)  # "warned that Russia was mobilizing": said, not threatened
-            modality = modality if modality in ("hoped", "called_for") else "claimed" if alert else "threatened"
+            if modality not in ("hoped", "called_for"):
+                # "warned that Russia was mobilizing" tells a fact: claimed, not threatened
+                modality = "claimed" if lem == "warn" and is_alert(head) else "threatened"
         elif lem in HOPE:
             modality = "hoped"
         elif lem in CALL and (node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp") or is_for_clause(node)):

@@ -15,8 +15,8 @@ determiner) or the roles of its agents, never a list of sentences. The flags are
 
 from __future__ import annotations
 
-from extractors.senses.dissent import is_walkout, rebuts_words
 from extractors.modality import is_alert
+from extractors.senses.dissent import is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
