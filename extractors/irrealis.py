@@ -17,9 +17,14 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 DEONTIC_AUX = frozenset({"should", "must", "ought"})
 #: Nouns whose "of"/"for" phrase may happen: "the potential for renewed invasion", "the risk of war".
 POSSIBILITY = frozenset("potential likelihood possibility prospect prospects risk risks danger chance chances spectre specter".split())
+#: Possibility nouns whose infinitive may happen: "the potential to impose costs"; not "had a
+#: chance to visit" (a visit made) or "a chance to highlight".
+CAPACITY = frozenset("potential possibility risk danger likelihood".split())
 #: Words that make an event noun one not (yet) known to have happened: "any attack", "further aggression".
 INDEFINITE = frozenset({"any", "a", "an", "another"})
 UNREALISED = frozenset("further new renewed future possible potential another fresh".split())
+#: Modifiers of an event noun that has not happened yet: "Russia's looming aggression".
+PENDING = frozenset("looming impending imminent possible potential prospective feared would-be".split())
 #: Words that make an event noun a known one: "the risks of Israel's invasion", "this war".
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Verbs whose subject is perceived, so happened, whatever the modal: "shelling could be heard".
@@ -70,13 +75,23 @@ def is_unrealised_subject(noun: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in INDEFINITE) or (c.dep_ == "amod" and c.lower_ in UNREALISED) for c in noun.children)
 
 
-def is_possibility_of(noun: Token, prep: Token, governor_lemma: str) -> bool:
-    """Whether `noun`, in the "of"/"for" phrase `prep` of a possibility noun, may happen: "the
-    likelihood of Russian aggression"; not a known event ("the risks of Israel's invasion", "the
-    chance of the sanctions working")."""
-    if governor_lemma not in POSSIBILITY or prep.lower_ not in ("of", "for"):
+def is_possibility_of(noun: Token, link: Token, governor_lemma: str) -> bool:
+    """Whether `noun`, in the "of"/"for" phrase or the infinitive (`link`) of a possibility noun,
+    may happen: "the likelihood of Russian aggression", "the potential to impose greater costs";
+    not a known event ("the risks of Israel's invasion", "the chance of the sanctions working")."""
+    if governor_lemma not in POSSIBILITY:
+        return False
+    if link.dep_ == "acl":  # the infinitive itself, not what it acts on ("the potential to undermine the truce")
+        return link.i == noun.i and governor_lemma in CAPACITY and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)
+    if link.lower_ not in ("of", "for"):
         return False
     return not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+
+
+def is_pending(noun: Token) -> bool:
+    """ "Russia's looming aggression", "an imminent attack": an event noun its own modifier says has
+    not happened yet ("the planned offensive began" has: not read)."""
+    return any(c.dep_ == "amod" and c.lower_ in PENDING for c in noun.children)
 
 
 def _is_known(noun: Token) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractors.irrealis import aux_modality, is_possibility_of, is_unrealised_subject
+from extractors.irrealis import aux_modality, is_pending, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
@@ -89,8 +89,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
     negated = is_negated(anchor)
     modality = aux_modality(anchor)
-    if is_unrealised_subject(anchor):
-        modality = "possible"
+    if is_unrealised_subject(anchor) or (anchor.pos_ == "NOUN" and is_pending(anchor)):
+        modality = "possible"  # "any attack would be met with force", "Russia's looming aggression"
     speaker = speaker_verb = None
     node = anchor
     for _ in range(6):
@@ -117,7 +117,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
             modality = modality or "planned"
-        elif node.dep_ == "prep" and is_possibility_of(anchor, node, lem):
+        elif node.dep_ in ("prep", "acl") and is_possibility_of(anchor, node, lem):
             modality = modality or "possible"
         elif lem == "ought":  # "NATO ought to deploy more troops": the parser makes it the verb
             modality = modality or "called_for"

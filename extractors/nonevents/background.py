@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
-UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid".split())
+UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid deter".split())
 #: Nouns of undoing: what they are "of" is undone ("the lifting of the blockade").
 UNDOING = frozenset("lifting easing removal suspension cancellation repeal relaxation revocation postponement scrapping".split())
 #: Prepositions that put a nominal event in the background of the sentence's own event.

@@ -79,6 +79,8 @@ def is_danger(noun: Token) -> bool:
     "countering the ISIS threat", "the threat posed by the tanker": a danger someone sees, not a
     threat someone made ("reissued the threat of military action", "Iran's threat to close the
     Strait", "threats against journalists" are threats)."""
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "sees China as a potential competitor and an increasing threat"
     head = noun.head
     if any(c.dep_ == "acl" and c.lower_ in POSING for c in noun.children):
         return True  # "the threat posed by the derelict tanker"

@@ -434,6 +434,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     # a warning that tells a fact alerts, it threatens no one
     "The WHO warned that nearly 90 countries are not on track to vaccinate 70 percent of people.",
     "A police official in Mumbai has warned four suspected militants of Pakistani origin have entered the city.",
+    "Japan sees China as a potential competitor and an increasing threat to its national security.",
+    "The allies committed to work together to deter further Russian aggression against Ukraine.",  # deterred: none
     # a gone state's deeds, events dated before the news
     "You have seen Estonia go from Soviet occupation to this flourishing democracy.",
     "Ukraine stabilised its economy amid previous Russian aggression.",
@@ -680,6 +682,10 @@ def test_other_orders_to_leave_expel_no_one(extract, text):
     ("Cairo's security chief has warned that police will no longer tolerate rallies.", "threaten EGY>-"),
     ("China warned the U.S. to tread carefully on Taiwan.", "threaten CHN>USA"),
     ("Turkey warned of irreparable consequences.", "threaten TUR>-"),
+    # what its own modifier or a possibility's infinitive says has not happened yet
+    ("The most immediate threat to peace is Russia's looming aggression against Ukraine.", "assault RUS>UKR mod=possible"),
+    ("The United States has the potential to impose even greater costs on the Taliban.", "coerce ->AFG mod=possible"),
+    ("Last year the Secretary had a chance to visit Morocco and meet King Mohammed.", "consult *>* mod=asserted"),  # made
     ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
      "mobilize RUS>UKR mod=claimed"),
 ])
