@@ -75,22 +75,23 @@ def is_unrealised_subject(noun: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in INDEFINITE) or (c.dep_ == "amod" and c.lower_ in UNREALISED) for c in noun.children)
 
 
-def is_possibility_of(noun: Token, link: Token, governor_lemma: str) -> bool:
-    """Whether `noun`, in the "of"/"for" phrase or the infinitive (`link`) of a possibility noun,
-    may happen: "the likelihood of Russian aggression", "the potential to impose greater costs";
-    not a known event ("the risks of Israel's invasion", "the chance of the sanctions working")."""
+def is_possibility_of(event: Token, link: Token, governor_lemma: str) -> bool:
+    """Whether `event` (a trigger), under the "of"/"for" phrase or the infinitive `link` of a
+    possibility noun, may happen: "the likelihood of Russian aggression", "the potential to impose
+    greater costs"; not a known event ("the risks of Israel's invasion", "the chance of the
+    sanctions working")."""
     if governor_lemma not in POSSIBILITY:
         return False
     if link.dep_ == "acl":  # the infinitive itself, not what it acts on ("the potential to undermine the truce")
-        return link.i == noun.i and governor_lemma in CAPACITY and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)
+        return link.i == event.i and governor_lemma in CAPACITY and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)
     if link.lower_ not in ("of", "for"):
         return False
-    return not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+    return not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in event.children)
 
 
 def is_pending(noun: Token) -> bool:
     """ "Russia's looming aggression", "an imminent attack": an event noun its own modifier says has
-    not happened yet ("the planned offensive began" has: not read)."""
+    not happened yet. "Planned" and "expected" are not read: "the planned offensive began"."""
     return any(c.dep_ == "amod" and c.lower_ in PENDING for c in noun.children)
 
 
