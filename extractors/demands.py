@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extractors.found import Found
+from extractors.irrealis import has_perfect
 from extractors.lexicon import Lexicon
 from extractors.model import Actor
 from extractors.modality import frame_of
@@ -23,7 +24,7 @@ def must_demands(sent: Doc, lowers: list[str], mentions: dict[int, Mention], lex
         if low not in ("must", "should") or sent[i].dep_ != "aux":
             continue
         verb = sent[i].head
-        if verb.dep_ != "ccomp" or any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        if verb.dep_ != "ccomp" or has_perfect(verb):
             continue  # "Iran must have attacked the tanker, the Navy said": a guess, no demand
         say = verb.head
         if lex.lemma(say.text) not in SAYING:

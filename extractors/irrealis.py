@@ -43,11 +43,16 @@ DATED = frozenset(
 )
 
 
+def has_perfect(verb: Token) -> bool:
+    """ "must have fired", "could have killed": a guess about the past, not a call or a possibility."""
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
 def aux_modality(verb: Token) -> str | None:
     """What the verb's auxiliaries say; a perfect after a modal is a guess about the past ("must have
     fired"), and a "should" before its subject is a condition or a question ("Should China invade")."""
     auxes = [c for c in verb.children if c.dep_ == "aux"]
-    perfect = any(a.lower_ == "have" for a in auxes)
+    perfect = has_perfect(verb)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     modality = None
     for aux in auxes:
@@ -68,7 +73,7 @@ def is_unrealised_subject(noun: Token) -> bool:
     outcome = noun.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass") or outcome.lower_ in PERCEIVING | JUDGING:
         return False
-    if aux_modality(outcome) not in ("possible", "called_for") or any(c.dep_ == "aux" and c.lower_ == "have" for c in outcome.children):
+    if aux_modality(outcome) not in ("possible", "called_for") or has_perfect(outcome):
         return False
     if _is_known(noun):
         return False

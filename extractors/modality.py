@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractors.irrealis import aux_modality, is_pending, is_possibility_of, is_unrealised_subject
+from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, aux_modality, is_pending, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
@@ -64,7 +64,7 @@ def is_for_clause(node: Token) -> bool:
 
 
 #: Auxiliaries that make a warning's content something to come: "warned that it would attack".
-_COMING = frozenset("will 'll would shall could might may can must".split())
+_COMING = POSSIBLE_AUX | FUTURE_AUX | {"must"}
 #: What one warns "of" when alerting: "warned citizens of the risk of wrongful detention".
 _RISKS = frozenset("risk risks danger dangers".split())
 

@@ -248,6 +248,40 @@ CASES: list[tuple[str, list[str]]] = [
     ("Blinken spoke with the families of American hostages.", ["assault ->USA"]),
     ("Qatar negotiated the release of Hamas hostages.", ["assault PSE>- sec=REB"]),  # a group before them holds them
     ("Hostages taken by Hamas on October 7 remain in Gaza.", ["assault PSE>- sec=REB"]),
+    # a war someone wages is on the place; real blows stay blows
+    ("Sanctions were imposed in relation to Russia's war in Ukraine.", ["assault RUS>UKR"]),
+    ("Saudi Arabia's war in Yemen has caused a famine.", ["assault SAU>YEM"]),
+    ("Israel struck Gaza as talks continued in Cairo.", ["assault ISR>PSE"]),  # "as" is no impression here
+    ("Russian troops killed the mayor of Kherson.", ["assault RUS>*"]),
+    ("Protesters demonstrated against the government in Minsk.", ["protest BLR>*"]),
+    # cases a review of the rules above found them wrong on, now right
+    ("Iran said it struck them as retaliation for the killing of its generals.", ["assault IRN>-"]),  # a purpose, no impression
+    ("Gazprom reduced gas flows to Germany by 60 percent.", ["sanction ->DEU"]),
+    ("The United States cut the number of visas issued to Chinese journalists.", ["sanction USA>CHN"]),
+    ("Ukraine will never be free of Russian aggression, Zelensky warned.", ["assault RUS>- mod=asserted"]),  # not free: no negation
+    ("Should China invade Taiwan, the United States would defend the island.", ["assault CHN>TWN mod=possible"]),  # a condition
+    ("The risks of Israel's invasion of Gaza for the region are enormous.", ["assault ISR>PSE mod=asserted"]),  # a known invasion
+    ("An Israeli strike on Monday could mark a dangerous escalation with Hezbollah.", ["assault ISR>- mod=asserted"]),  # dated
+    ("A Russian missile strike that killed 20 people in Dnipro may amount to a war crime.", ["assault RUS>- mod=asserted"]),
+    ("NATO ought to deploy more troops to the Baltic states, Estonia's prime minister said.", ["mobilize NATO>* mod=called_for"]),
+    ("We are two months into the Kremlin's war effort in Ukraine.", ["assault RUS>UKR"]),
+    ("Russia reissued the threat of military action.", ["threaten RUS>-"]),  # threats made stay threats
+    ("Iran's threat to close the Strait of Hormuz alarmed markets.", ["threaten IRN>-"]),
+    ("All parties committed to counter Russia's threats against Ukraine.", ["threaten RUS>UKR"]),
+    # a modal over the verb that introduces the act frames the act
+    ("Ukraine must be allowed to strike military targets inside Russia.", ["assault ->RUS mod=called_for"]),
+    ("Russia could begin to shell Kharkiv.", ["assault RUS>UKR mod=possible"]),
+    ("Russia will continue to shell Kharkiv.", ["assault RUS>UKR mod=asserted"]),  # it goes on now
+    # a warning of what is to come, or to act, still threatens; the facts a warning tells are claimed
+    ("Cairo's security chief has warned that police will no longer tolerate rallies.", ["threaten EGY>-"]),
+    ("China warned the U.S. to tread carefully on Taiwan.", ["threaten CHN>USA"]),
+    ("Turkey warned of irreparable consequences.", ["threaten TUR>-"]),
+    # what its own modifier or a possibility's infinitive says has not happened yet
+    ("The most immediate threat to peace is Russia's looming aggression against Ukraine.", ["assault RUS>UKR mod=possible"]),
+    ("The United States has the potential to impose even greater costs on the Taliban.", ["coerce ->AFG mod=possible"]),
+    ("Last year the Secretary had a chance to visit Morocco and meet King Mohammed.", ["consult *>* mod=asserted"]),  # made
+    ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
+     ["mobilize RUS>UKR mod=claimed"]),
 ]
 
 
@@ -592,18 +626,6 @@ def test_a_call_for_someone_to_act_asks_them(extract):
     assert not [e for e in events if e.category == "assault"], _show(events)
 
 
-@pytest.mark.parametrize("text,spec", [
-    ("Sanctions were imposed in relation to Russia's war in Ukraine.", "assault RUS>UKR"),
-    ("Saudi Arabia's war in Yemen has caused a famine.", "assault SAU>YEM"),
-    ("Israel struck Gaza as talks continued in Cairo.", "assault ISR>PSE"),  # "as" is no impression here
-    ("Russian troops killed the mayor of Kherson.", "assault RUS>*"),
-    ("Protesters demonstrated against the government in Minsk.", "protest BLR>*"),
-])
-def test_a_war_someone_wages_is_on_the_place_and_real_blows_stay(extract, text, spec):
-    events = extract(text)
-    assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
-
-
 def test_a_meeting_in_a_city_is_not_with_its_country(extract):
     events = extract("Blinken spoke with Kuleba to follow up on their recent meeting in Warsaw, Poland.")
     assert not [e for e in events if e.target is not None and e.target.code == "POL"], _show(events)
@@ -657,41 +679,6 @@ def test_ordering_a_foreign_party_out_expels_it(extract, text, pair):
 def test_other_orders_to_leave_expel_no_one(extract, text):
     events = extract(text)
     assert not [e for e in events if e.category == "sanction"], _show(events)
-
-
-#: Cases a review of the rules above found them wrong on, now right.
-@pytest.mark.parametrize("text,spec", [
-    ("Iran said it struck them as retaliation for the killing of its generals.", "assault IRN>-"),  # a purpose, no impression
-    ("Gazprom reduced gas flows to Germany by 60 percent.", "sanction ->DEU"),
-    ("The United States cut the number of visas issued to Chinese journalists.", "sanction USA>CHN"),
-    ("Ukraine will never be free of Russian aggression, Zelensky warned.", "assault RUS>- mod=asserted"),  # not free: no negation
-    ("Should China invade Taiwan, the United States would defend the island.", "assault CHN>TWN mod=possible"),  # a condition
-    ("The risks of Israel's invasion of Gaza for the region are enormous.", "assault ISR>PSE mod=asserted"),  # a known invasion
-    ("An Israeli strike on Monday could mark a dangerous escalation with Hezbollah.", "assault ISR>- mod=asserted"),  # dated
-    ("A Russian missile strike that killed 20 people in Dnipro may amount to a war crime.", "assault RUS>- mod=asserted"),
-    ("NATO ought to deploy more troops to the Baltic states, Estonia's prime minister said.", "mobilize NATO>* mod=called_for"),
-    ("We are two months into the Kremlin's war effort in Ukraine.", "assault RUS>UKR"),
-    ("Russia reissued the threat of military action.", "threaten RUS>-"),  # threats made stay threats
-    ("Iran's threat to close the Strait of Hormuz alarmed markets.", "threaten IRN>-"),
-    ("All parties committed to counter Russia's threats against Ukraine.", "threaten RUS>UKR"),
-    # a modal over the verb that introduces the act frames the act
-    ("Ukraine must be allowed to strike military targets inside Russia.", "assault ->RUS mod=called_for"),
-    ("Russia could begin to shell Kharkiv.", "assault RUS>UKR mod=possible"),
-    ("Russia will continue to shell Kharkiv.", "assault RUS>UKR mod=asserted"),  # it goes on now
-    # a warning of what is to come, or to act, still threatens; the facts a warning tells are claimed
-    ("Cairo's security chief has warned that police will no longer tolerate rallies.", "threaten EGY>-"),
-    ("China warned the U.S. to tread carefully on Taiwan.", "threaten CHN>USA"),
-    ("Turkey warned of irreparable consequences.", "threaten TUR>-"),
-    # what its own modifier or a possibility's infinitive says has not happened yet
-    ("The most immediate threat to peace is Russia's looming aggression against Ukraine.", "assault RUS>UKR mod=possible"),
-    ("The United States has the potential to impose even greater costs on the Taliban.", "coerce ->AFG mod=possible"),
-    ("Last year the Secretary had a chance to visit Morocco and meet King Mohammed.", "consult *>* mod=asserted"),  # made
-    ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
-     "mobilize RUS>UKR mod=claimed"),
-])
-def test_review_cases(extract, text, spec):
-    events = extract(text)
-    assert any(_matches(spec, e) for e in events), f"{spec!r} not in: {_show(events)}"
 
 
 @pytest.mark.parametrize("text", [
