@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
+#: Verbs that only ask their object to act: "South Africa was not invited to participate".
+ASKING = OBJECT_CONTROL - frozenset("allow help force order".split())
 #: Verbs whose object did the deed of their "of"/"for" phrase: "accused Ukraine of violations".
 ACCUSING = frozenset("accuse blame charge condemn criticize criticise denounce sanction".split())
 #: Verbs that only carry a nominal trigger: "launched an attack", "imposed sanctions".
@@ -42,8 +44,25 @@ NO_INHERIT = frozenset(
     "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
     "investigate announce confirm welcome praise criticize criticise deplore urge call demand end halt stop prevent "
     "avert cancel postpone lift ease suspend blame deny describe mark commemorate remember recall "
-    "address counter combat tackle confront deter thwart foil withstand".split()
+    "address counter combat tackle confront deter thwart foil withstand learn hear read know".split()
 )
+#: What one party puts to another, so that answering it answers them: "rejected calls by Belarus".
+PROPOSALS = frozenset(
+    "call offer proposal request demand appeal plea bid invitation initiative overture plan proposition "
+    "ultimatum suggestion statement remark claim accusation allegation".split()
+)
+PROPOSAL_FORMS = frozenset(form for noun in PROPOSALS for form in inflect_noun(noun))
+#: Verbs (with their particle) whose subject withstands the event noun that is their object:
+#: "Ukrainians pushed back Russian aggression", "Kyiv resisted the invasion".
+RESISTING = frozenset({("resist", ""), ("repel", ""), ("repulse", ""), ("withstand", ""), ("endure", ""), ("suffer", ""),
+                       ("survive", ""), ("face", ""), ("push", "back"), ("fight", "off"), ("fend", "off"), ("beat", "back"),
+                       ("defend", "against"), ("protect", "against")})
+#: Verbs whose subject is usually an event: "the raid on the village, which killed 20".
+EFFECTS = frozenset("kill destroy wound injure damage devastate displace leave claim".split())
+#: Verbs whose "on" phrase is their topic: "commented on the attack", "attended talks on the war".
+TALKING = frozenset("comment speak talk brief report attend focus testify write vote meet consult confer".split())
+#: Nouns whose holder suffers the event of their "of" phrase: "was the target of a bombing".
+SUFFERER_FORMS = frozenset({"target", "targets", "victim", "victims"})
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -83,6 +102,11 @@ def _preps(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def _place(pobj: Token) -> list[Token]:
+    """A place and the larger one that locates it: "in Elad, Israel" names Israel too."""
+    return [pobj, *(c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     """The (possibly inherited) agent of a verb."""
     if depth > 5:
@@ -92,14 +116,50 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     subj = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent(verb, lex)
         return subj
-    if _child(verb, "nsubjpass") is not None:
-        agent = _child(verb, "agent")
+    agent = _child(verb, "agent")
+    if agent is not None or _child(verb, "nsubjpass", "auxpass") is not None:
+        # a passive's agent is its "by" phrase; a subject it inherits suffers it ("the first
+        # journalist reported to have been killed", "troops entered the town and were ambushed")
         return _child(agent, "pobj") if agent is not None else None
+    if verb.dep_ == "conj" and verb.tag_ != "VBN" and verb.head.dep_ == "ROOT" and (patient := _child(verb.head, "nsubjpass")) is not None:
+        # "Israel was attacked and retaliated": who suffered the first acts in the second (in a
+        # main clause: deeper down, the parser often joins a verb to the wrong clause)
+        return patient
+    return _inherited_subject(verb, lex, depth)
+
+
+def _antecedent(relcl: Token, lex: Lexicon) -> Token:
+    """What "which" stands for. The parser hangs the clause on the nearest noun, but in "an attack
+    on Israel, which killed 1,200" what kills is the attack, not its victim."""
+    noun = relcl.head
+    named = noun.head if noun.dep_ == "appos" else noun  # "the attack in Elad, Israel, which killed"
+    if lex.lemma(relcl.text) in EFFECTS and named.dep_ == "pobj" and named.head.lower_ in ("on", "against", "in", "of"):
+        event = named.head.head
+        if event.pos_ == "NOUN" and lex.lookup(event.text):
+            return event
+    return noun
+
+
+def patient_of(verb: Token, lex: Lexicon) -> Token | None:
+    """Who suffers a passive verb: its own subject or, without one, the subject it inherits."""
+    own = _child(verb, "nsubjpass")
+    if own is not None or _child(verb, "nsubj", "csubj", "dobj") is not None:
+        return own
+    if _child(verb, "auxpass") is not None:
+        return _inherited_subject(verb, lex, 0)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN":  # "were kidnapped and killed": the soldiers were killed
+        return _child(verb.head, "nsubjpass")
+    return None
+
+
+def _inherited_subject(verb: Token, lex: Lexicon, depth: int) -> Token | None:
     head, dep = verb.head, verb.dep_
     if head.i == verb.i:
         return None
+    if dep == "pcomp" and head.pos_ == "ADP" and head.lower_ == "by" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, lex, depth + 1)  # "forced them to fight by jailing relatives": the forcer jails
     if dep == "pcomp" and head.pos_ == "ADP":  # "accused Azerbaijan of violating"
         return _controller(head.head, lex, depth)
     if dep in ("xcomp", "pcomp"):
@@ -115,6 +175,10 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
 
 
 def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
+    if (raised := _child(head, "nsubjpass")) is not None and lex.lemma(head.text) not in ASKING | ACCUSING | {"use"}:
+        # "Russia is believed to have attacked", "Ukraine was forced to retreat"; but what "is
+        # used to threaten" is a means, and who "was invited to take part" may never do it
+        return raised
     if lex.lemma(head.text) in OBJECT_CONTROL and head.dep_ == "acl" and head.tag_ == "VBN":
         return head.head  # "Palestinians ordered by Israel to evacuate": the Palestinians evacuate
     if lex.lemma(head.text) in OBJECT_CONTROL:
@@ -131,15 +195,19 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     return subject_of(head, lex, depth + 1)
 
 
-def _object_preps(obj: Token) -> list[Token]:
-    """"threatened action against Russia", "gave aid to Liberia": the object's own complement."""
-    return [pobj for prep, pobj in _preps(obj) if prep in ("against", "on", "to", "with", "for", "at", "into", "about", "over")]
+def _object_preps(obj: Token, lex: Lexicon) -> list[Token]:
+    """"threatened action against Russia", "gave aid to Liberia": the object's own complement;
+    "rejected calls by Belarus", "accepted an offer from China": who made the proposal answered."""
+    wanted = ("against", "on", "to", "with", "for", "at", "into", "about", "over")
+    if obj.lower_ in PROPOSAL_FORMS:
+        wanted += ("by", "from")
+    return [pobj for prep, pobj in _preps(obj) if prep in wanted]
 
 
 def verb_args(verb: Token, lex: Lexicon) -> Args:
     """Candidates in order of preference; the caller keeps the first that names an actor."""
     args = Args(anchor=verb)
-    passive = _child(verb, "nsubjpass")
+    passive = patient_of(verb, lex)
     subj = subject_of(verb, lex)
     if subj is not None:
         args.sources.append(subj)
@@ -154,7 +222,7 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
         if prep == "between":
             args.pairs.append(pobj)
         elif prep in PLACE_PREPS:
-            args.places.append(pobj)
+            args.places.extend(_place(pobj))
         elif prep == "with" and pobj.lower_ in BACKING:
             continue  # "besieged Ghouta with the Kremlin's support": the backer is no target
         elif prep in TARGET_PREPS or prep in ("for", "from"):
@@ -162,7 +230,7 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
             if prep == "from":
                 args.origins.append(pobj)
     for t in list(args.targets):  # "complained to the UN about the raids": the complement's own complement
-        args.targets.extend(p for p in _object_preps(t) if p not in args.targets)
+        args.targets.extend(p for p in _object_preps(t, lex) if p not in args.targets)
     for o in [obj] + [p for p in args.targets if p is not obj]:
         if o is not None:  # "called for a ceasefire in Syria", "deployed ships off Taiwan"
             args.places.extend(pobj for prep, pobj in _preps(o) if prep in PLACE_PREPS)
@@ -216,6 +284,36 @@ def _claimer(noun: Token, lex: Lexicon) -> Token | None:
     return subject_of(verb, lex)
 
 
+def _is_topic(noun: Token, lex: Lexicon) -> bool:
+    """"concerned about the unrest", "attended a summit on the unrest": what is talked about is
+    not done by who talks (but "digging in on this aggression" goes on with it)."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head.lower_
+    if prep == "on":
+        return noun.head.head.pos_ == "NOUN" or lex.lemma(noun.head.head.text) in TALKING
+    return prep in ("about", "over", "regarding", "concerning")
+
+
+def _sufferer(noun: Token, lex: Lexicon) -> Token | None:
+    """Who withstands or is the mark of an event noun: "Ukrainians pushed back Russian aggression",
+    "Kyiv defended itself against the invasion", "Bhutto was the target of a bombing"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        particle = next((c.lower_ for c in head.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off")), "")
+        return subject_of(head, lex) if (lex.lemma(head.text), particle) in RESISTING else None
+    if noun.dep_ != "pobj":
+        return None
+    if head.lower_ == "against" and (lex.lemma(head.head.text), "against") in RESISTING:
+        return subject_of(head.head, lex)
+    owner = head.head
+    if head.lower_ != "of" or owner.lower_ not in SUFFERER_FORMS:
+        return None
+    if owner.dep_ in ("attr", "oprd"):
+        return _child(owner.head, "nsubj", "nsubjpass")  # "Bhutto was the target of", "became victims of"
+    return owner.head if owner.dep_ == "appos" else None  # "Bhutto, the target of a bombing,"
+
+
 def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     """victims: the noun names those who suffer the act ("hostage"), so a nationality before it
     is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages")."""
@@ -231,7 +329,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             if prep == "from":
                 args.origins.append(pobj)
         elif prep in PLACE_PREPS:
-            args.places.append(pobj)
+            args.places.extend(_place(pobj))
         elif prep in TARGET_PREPS or prep == "for":
             args.targets.append(pobj)
     for acl in (c for c in noun.children if c.dep_ in ("acl", "conj") and c.tag_ == "VBN"):
@@ -242,6 +340,12 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
                     args.sources.append(pobj)  # "carried out by U.S. forces", "blamed on the United States"
     head = noun.head
     lem = lex.lemma(head.text)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    sufferer = _sufferer(noun, lex)
+    if sufferer is not None and sufferer.pos_ != "PRON":  # "as it defends itself": whoever "it" is
+        args.targets.insert(0, sufferer)
     verb = _engaging_verb(noun, lex)
     if verb is not None:  # "Serb forces were engaged in ethnic cleansing", "engaged the peacekeepers in a firefight"
         obj = _child(verb, "dobj")
@@ -261,10 +365,11 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             elif prep in TARGET_PREPS or prep == "for":
                 args.targets.append(pobj)
             elif prep in PLACE_PREPS:
-                args.places.append(pobj)
-    elif noun.dep_ == "pobj" and head.lower_ in ("under", "to") and lex.lemma(head.head.text) in ("come", "be", "fall", "subject", "put", "place", "remain"):
-        # "came under attack", "were subjected to shelling": the subject suffered it.
-        verb = head.head
+                args.places.extend(_place(pobj))
+    elif first.dep_ == "pobj" and first.head.lower_ in ("under", "to") and lex.lemma(first.head.head.text) in ("come", "be", "fall", "subject", "put", "place", "remain"):
+        # "came under attack", "were subjected to shelling", "came under mortar and rocket fire":
+        # the subject suffered it.
+        verb = first.head.head
         args.anchor = verb
         args.suffered = True
         subj = _child(verb, "nsubj", "nsubjpass")
@@ -278,12 +383,12 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
             if prep == "between":
                 args.pairs.append(pobj)
             elif prep in PLACE_PREPS:
-                args.places.append(pobj)
+                args.places.extend(_place(pobj))
     accused = _accused(noun, lex) or _claimer(noun, lex)
     if accused is not None:
         # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
         args.inherited.append(accused)
-    elif noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
+    elif sufferer is None and not _is_topic(noun, lex) and noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
         # Victims have their captor there only as the object of a captor's verb: "took hostages",

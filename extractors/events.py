@@ -155,9 +155,10 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
     agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
     sources, loc1, _ = resolve_first(agents, mentions, dyad)
-    if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token):
+    deed = noun_args(agents[0], lex) if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token) else None
+    if deed is not None:
         # "a drone strike blamed on the United States killed three": the strike's doer kills
-        sources, _, _ = resolve_first(noun_args(agents[0], lex).sources, mentions, dyad)
+        sources, _, _ = resolve_first(deed.sources, mentions, dyad)
     pair_actors, _ = resolve_all(args.pairs, mentions, dyad)
     places, loc3 = resolve_all(args.places, mentions, dyad)
     if not sources and args.inherited and not args.suffered:
@@ -181,8 +182,13 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
             sources, candidates = fired_from, [t for t in args.targets if t not in args.origins]
     preferred = by_preference(trig, candidates)
     targets, loc2, target_tok = resolve_first(preferred, mentions, dyad, sources, places_act=True)
+    struck = False
+    if not targets and deed is not None and trig.category == "assault":
+        # "the attack in Elad, Israel, which killed three": those killed are where the attack struck
+        targets, _, target_tok = resolve_first(deed.targets + deed.places, mentions, dyad, sources, places_act=True)
+        struck = bool(targets)
     # A named state or a role phrase, not a person or thing qualified by a nationality.
-    state_target = target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets))
+    state_target = struck or (target_tok is not None and (target_tok.i in mentions or target_tok.pos_ == "PRON" or any(a.sector for a in targets)))
     # "blamed the attack on Azerbaijan" names the doer with "on": the old target rule is right there
     condemns = trig.category in CONDEMNING and trig.word.lemma not in BLAMING
     deeds = [t for t in preferred if _is_hostile_noun(t, ctx.by_token)] if condemns else []

@@ -135,7 +135,9 @@ FUNCTION_VERBS = (
     "lodge make mark order organise organize persuade postpone prevent proclaim push react reiterate remember remove "
     "renew respond retaliate revoke schedule seal shatter start step stop stress suffer survive tighten trust "
     "engage involve participate join address counter combat tackle confront deter thwart foil withstand "
-    "undertake wage witness wreck help allow force put place remain fall subject trade admit"
+    "undertake wage witness wreck help allow force put place remain fall subject trade admit "
+    "resist repel repulse endure fend beat defend protect injure damage devastate displace use learn hear read know "
+    "comment speak talk brief attend focus testify write vote meet consult confer"
 ).split()
 
 

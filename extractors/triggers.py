@@ -153,9 +153,9 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
 
 def _modified(tok: Token) -> Token | None:
     """The noun a modifier qualifies ("attack helicopter", "nuclear and missile programmes"), if any."""
-    if tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod"):
-        tok = tok.head
-    return tok.head if tok.dep_ in ("compound", "amod") else None
+    if tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod"):
+        tok = tok.head  # "mortar and rocket fire": the parser makes "mortar" an nmod
+    return tok.head if tok.dep_ in ("compound", "amod", "nmod") else None
 
 
 _CEASEFIRE_WORD = TriggerWord("ceasefire", "N", "retreat", "", "c")

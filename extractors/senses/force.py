@@ -60,3 +60,16 @@ def withdraws_presence(tok: Token, is_verb: bool) -> bool:
     "the withdrawal of the ambassador"."""
     patient = patient_of(tok, is_verb)
     return patient is not None and counted_noun(patient).lower_ in PRESENCE
+
+
+#: Objects by which a state defends itself, not another party it backs.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+
+
+def defends_itself(tok: Token) -> bool:
+    """Whether "defend" is self-defence ("Ukraine defended itself against the invasion", "to
+    defend against aggression"), which backs no one, rather than backing a party or its position."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(o.lower_ in REFLEXIVES for o in objects):
+        return True
+    return not objects and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
