@@ -61,6 +61,8 @@ RESISTING = frozenset({("resist", ""), ("repel", ""), ("repulse", ""), ("withsta
 EFFECTS = frozenset("kill destroy wound injure damage devastate displace leave claim".split())
 #: Verbs whose "on" phrase is their topic: "commented on the attack", "attended talks on the war".
 TALKING = frozenset("comment speak talk brief report attend focus testify write vote meet consult confer".split())
+#: Verbs that take no object, so never share the next verb's: "withdrew and attacked Gaza".
+INTRANSITIVE = frozenset("withdraw retreat flee leave gather march rally return retaliate riot clash".split())
 #: Nouns whose holder suffers the event of their "of" phrase: "was the target of a bombing".
 SUFFERER_FORMS = frozenset({"target", "targets", "victim", "victims"})
 #: Prepositions that introduce the target of a verb or noun trigger.
@@ -195,6 +197,18 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     return subject_of(head, lex, depth + 1)
 
 
+def _shared_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The object a verb shares with the next one: "Hamas kidnapped and killed two soldiers"
+    (only for a verb with no phrase of its own, before a verb with no subject of its own; not
+    for a verb that takes none: "Israel withdrew and attacked Gaza")."""
+    if lex.lemma(verb.text) in INTRANSITIVE or any(c.dep_ in ("prep", "dative", "xcomp", "ccomp", "prt") for c in verb.children):
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if nxt is None or _child(nxt, "nsubj", "nsubjpass") is not None:
+        return None
+    return _child(nxt, "dobj")
+
+
 def _object_preps(obj: Token, lex: Lexicon) -> list[Token]:
     """"threatened action against Russia", "gave aid to Liberia": the object's own complement;
     "rejected calls by Belarus", "accepted an offer from China": who made the proposal answered."""
@@ -214,6 +228,8 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     if passive is not None:
         args.targets.append(passive)
     obj = _child(verb, "dobj")
+    if obj is None and passive is None:
+        obj = _shared_object(verb, lex)
     if obj is not None and passive is None:
         args.targets.append(obj)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):

@@ -137,7 +137,7 @@ FUNCTION_VERBS = (
     "engage involve participate join address counter combat tackle confront deter thwart foil withstand "
     "undertake wage witness wreck help allow force put place remain fall subject trade admit "
     "resist repel repulse endure fend beat defend protect injure damage devastate displace use learn hear read know "
-    "comment speak talk brief attend focus testify write vote meet consult confer"
+    "comment speak talk brief attend focus testify write vote meet consult confer leave return gather"
 ).split()
 
 

@@ -301,6 +301,21 @@ CASES: list[tuple[str, list[str]]] = [
     ("We condemn the attack in Baghlan, Afghanistan, which killed ten people.", ["assault ->AFG"]),
 ]
 
+@pytest.mark.parametrize("text,pair", [
+    ("Russia invaded and occupied Crimea.", ("RUS", "UKR")),
+    ("Hamas kidnapped and killed two Israeli soldiers.", ("PSE", "ISR")),
+])
+def test_coordinated_verbs_share_their_object(extract, text, pair):
+    hits = [e for e in extract(text) if e.category == "assault" and (e.source and e.source.code, e.target and e.target.code) == pair]
+    assert len(hits) == 2, _show(extract(text))
+
+
+def test_a_verb_that_takes_no_object_borrows_none(extract):
+    events = extract("Israel withdrew and then attacked Gaza.")
+    assert [e.target for e in events if e.category == "retreat"] == [None], _show(events)
+    assert any(_matches("assault ISR>PSE", e) for e in events), _show(events)
+
+
 #: Those who suffer, withstand or talk about an event are never its doers.
 NOT_DOERS = [
     ("Lebanese troops came under mortar and rocket fire near the border.", "LBN"),
