@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause
+from extractors.senses.force import shields_itself
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
@@ -199,13 +200,14 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
 
 def _shared_object(verb: Token, lex: Lexicon) -> Token | None:
     """The object a verb shares with the next one: "Hamas kidnapped and killed two soldiers"
-    (only for a verb with no phrase of its own, before a verb with no subject of its own; not
+    (only for a verb with no phrase of its own, before a verb of its form with no subject of its own; not
     for a verb that takes none: "Israel withdrew and attacked Gaza")."""
     if lex.lemma(verb.text) in INTRANSITIVE or any(c.dep_ in ("prep", "dative", "xcomp", "ccomp", "prt") for c in verb.children):
         return None
     nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
-    if nxt is None or _child(nxt, "nsubj", "nsubjpass") is not None:
-        return None
+    past = ("VBD", "VBN")  # the parser tells these apart poorly: "invaded and partially occupied"
+    if nxt is None or (nxt.tag_ != verb.tag_ and not {nxt.tag_, verb.tag_} <= set(past)) or _child(nxt, "nsubj", "nsubjpass") is not None:
+        return None  # not "the ceasefire will hold and (the UN) underlined its support"
     return _child(nxt, "dobj")
 
 
@@ -321,11 +323,14 @@ def _sufferer(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ != "pobj":
         return None
     if head.lower_ == "against" and (lex.lemma(head.head.text), "against") in RESISTING:
-        return subject_of(head.head, lex)
+        # "Kyiv defended itself (its territory) against", but "NATO will defend Lithuania against"
+        return subject_of(head.head, lex) if shields_itself(head.head) else _child(head.head, "dobj")
     owner = head.head
     if head.lower_ != "of" or owner.lower_ not in SUFFERER_FORMS:
         return None
     if owner.dep_ in ("attr", "oprd"):
+        if _child(owner.head, "neg") is not None:
+            return None  # "Pakistan was not the target of the strike"
         return _child(owner.head, "nsubj", "nsubjpass")  # "Bhutto was the target of", "became victims of"
     return owner.head if owner.dep_ == "appos" else None  # "Bhutto, the target of a bombing,"
 

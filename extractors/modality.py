@@ -49,9 +49,14 @@ def is_negated(tok: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """Who says: the subject, or of a passive its "by" phrase; "Armenia is reported to have been
+    attacked" has no speaker, Armenia is what is told of."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return child
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if verb.dep_ == "conj":
         return _subject(verb.head)
     return None

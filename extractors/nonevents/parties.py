@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractors.roles import counted_noun, role_sectors
+
 #: Head nouns of a phrase that is a private person, not a state or armed group.
 PRIVATE = frozenset(
     """man men woman women boy boys girl girls person suspect suspects gunman attacker assailant teenager
@@ -21,7 +23,9 @@ PHYSICAL = frozenset(
     refinery refineries plant plants depot depots warehouse warehouses school schools hospital hospitals market
     markets mosque mosques church churches house houses home homes apartment apartments neighbourhood
     neighborhood neighbourhoods neighborhoods tanker tankers warship warships vehicle vehicles truck trucks bus
-    buses train trains barracks compound headquarters hotel hotels dam railway substation""".split()
+    buses train trains barracks compound headquarters hotel hotels dam railway substation men women children
+    officers worshippers hostages passengers patrol patrols crowd crowds mourners migrants terrorists jihadists
+    extremists""".split()
 )
 
 
@@ -29,6 +33,8 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
     """'war on obesity', 'battle with cancer': an abstract object nobody can shell."""
     if target is None or resolved:
         return False
+    if counted_noun(target).lower_ in role_sectors():
+        return False  # "attacked rebels", "shelled hundreds of militants": people with a role
     return target.pos_ in ("NOUN", "PROPN") and target.lower_ not in PHYSICAL and not target.is_title
 
 

@@ -66,10 +66,16 @@ def withdraws_presence(tok: Token, is_verb: bool) -> bool:
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 
 
+def shields_itself(verb: Token) -> bool:
+    """Whether a defending verb's object is its subject's own: none, "itself", "their country"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return not objects or any(o.lower_ in REFLEXIVES or any(c.tag_ == "PRP$" for c in o.children) for o in objects)
+
+
 def defends_itself(tok: Token) -> bool:
-    """Whether "defend" is self-defence ("Ukraine defended itself against the invasion", "to
-    defend against aggression"), which backs no one, rather than backing a party or its position."""
+    """Whether "defend" is self-defence ("Ukraine defended itself against the invasion", "defending
+    their country against aggression", "to defend against aggression"), which backs no one, rather
+    than backing a party or its position ("defended the decision")."""
+    against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    if any(o.lower_ in REFLEXIVES for o in objects):
-        return True
-    return not objects and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+    return shields_itself(tok) and (against or any(o.lower_ in REFLEXIVES for o in objects))

@@ -299,6 +299,15 @@ CASES: list[tuple[str, list[str]]] = [
     # "which killed" after an attack's victim or place: the attack kills, where it struck
     ("Hamas launched an attack on Israel, which killed 1,200 people.", ["assault PSE>ISR"]),
     ("We condemn the attack in Baghlan, Afghanistan, which killed ten people.", ["assault ->AFG"]),
+    # people with a role are no metaphor's target ("war on obesity" is)
+    ("French troops attacked rebels in Mali.", ["assault FRA>MLI sec=MIL"]),
+    ("Chadian troops attacked the militants.", ["assault TCD>- sec=MIL"]),
+    ("Russia attacked the terrorists in Syria.", ["assault RUS>SYR"]),
+    # who is defended suffers the aggression; who is not its target does not
+    ("NATO will defend Lithuania against any Russian aggression.", ["assault RUS>LTU"]),
+    ("The people of Ukraine are defending their country against the Kremlin's aggression.", ["assault RUS>UKR"]),
+    ("Pakistan was not the target of the Indian strike, officials said.", ["assault IND>-"]),
+    ("Armenia is reported to have been attacked by Azerbaijan.", ["assault AZE>ARM"]),
 ]
 
 @pytest.mark.parametrize("text,pair", [
@@ -324,9 +333,12 @@ NOT_DOERS = [
     ("Hamas launched an attack on Israel, which killed 1,200 people.", "ISR"),
     ("We condemn the attack in Baghlan, Afghanistan, which killed ten people.", "AFG"),
     ("The United States will help Ukraine as it defends itself against Russian aggression.", "USA"),
+    ("The people of Ukraine are defending their country against the Kremlin's aggression.", "UKR"),
     ("The United States is deeply concerned about the violence in Haiti.", "USA"),
     ("Obama will attend a summit on the unrest in Iran.", "USA"),
     ("The Secretary commented on the attacks in Somalia.", "USA"),
+    ("Armenia is reported to have been attacked by Azerbaijan.", "ARM"),  # what is told of does not tell it
+    ("Several Indian pilgrims were said to have been abducted by Pakistani gunmen.", "IND"),
 ]
 
 
