@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun, is_topic_prep
 from extractors.modality import is_for_clause
 from extractors.senses.force import shields_itself
 
@@ -60,8 +60,6 @@ RESISTING = frozenset({("resist", ""), ("repel", ""), ("repulse", ""), ("withsta
                        ("defend", "against"), ("protect", "against")})
 #: Verbs whose subject is usually an event: "the raid on the village, which killed 20".
 EFFECTS = frozenset("kill destroy wound injure damage devastate displace leave claim".split())
-#: Verbs whose "on" phrase is their topic: "commented on the attack", "attended talks on the war".
-TALKING = frozenset("comment speak talk brief report attend focus testify write vote meet consult confer".split())
 #: Verbs that take no object, so never share the next verb's: "withdrew and attacked Gaza".
 INTRANSITIVE = frozenset("withdraw retreat flee leave gather march rally return retaliate riot clash".split())
 #: Nouns whose holder suffers the event of their "of" phrase: "was the target of a bombing".
@@ -122,6 +120,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
             return _antecedent(verb, lex)
         return subj
     agent = _child(verb, "agent")
+    if agent is None:  # "was threatened and condemned by China": the last verb's agent is both's
+        later = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _child(c, "nsubj", "nsubjpass") is None), None)
+        agent = _child(later, "agent") if later is not None and _child(verb, "nsubjpass", "auxpass") is not None else None
     if agent is not None or _child(verb, "nsubjpass", "auxpass") is not None:
         # a passive's agent is its "by" phrase; a subject it inherits suffers it ("the first
         # journalist reported to have been killed", "troops entered the town and were ambushed")
@@ -137,11 +138,15 @@ def _antecedent(relcl: Token, lex: Lexicon) -> Token:
     """What "which" stands for. The parser hangs the clause on the nearest noun, but in "an attack
     on Israel, which killed 1,200" what kills is the attack, not its victim."""
     noun = relcl.head
-    named = noun.head if noun.dep_ == "appos" else noun  # "the attack in Elad, Israel, which killed"
-    if lex.lemma(relcl.text) in EFFECTS and named.dep_ == "pobj" and named.head.lower_ in ("on", "against", "in", "of"):
-        event = named.head.head
-        if event.pos_ == "NOUN" and lex.lookup(event.text):
-            return event
+    if lex.lemma(relcl.text) not in EFFECTS:
+        return noun
+    node = noun.head if noun.dep_ == "appos" else noun  # "the attack in Elad, Israel, which killed"
+    for _ in range(2):  # "the bombing of the embassy in Nairobi, which killed 200"
+        if node.dep_ != "pobj" or node.head.lower_ not in ("on", "against", "in", "of", "at"):
+            break
+        node = node.head.head
+        if node.pos_ == "NOUN" and lex.lookup(node.text):
+            return node
     return noun
 
 
@@ -305,12 +310,7 @@ def _claimer(noun: Token, lex: Lexicon) -> Token | None:
 def _is_topic(noun: Token, lex: Lexicon) -> bool:
     """"concerned about the unrest", "attended a summit on the unrest": what is talked about is
     not done by who talks (but "digging in on this aggression" goes on with it)."""
-    if noun.dep_ != "pobj":
-        return False
-    prep = noun.head.lower_
-    if prep == "on":
-        return noun.head.head.pos_ == "NOUN" or lex.lemma(noun.head.head.text) in TALKING
-    return prep in ("about", "over", "regarding", "concerning")
+    return noun.dep_ == "pobj" and is_topic_prep(noun.head, lex)
 
 
 def _sufferer(noun: Token, lex: Lexicon) -> Token | None:

@@ -154,11 +154,13 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         args.sources = holders + args.sources
     # "the withdrawal of its troops from Gaza": where a withdrawal leaves is no one's act
     agents = [s for s in args.sources if s not in args.origins] if trig.category == "retreat" else args.sources
-    sources, loc1, _ = resolve_first(agents, mentions, dyad)
-    deed = noun_args(agents[0], lex) if not sources and agents and _is_hostile_noun(agents[0], ctx.by_token) else None
+    deed = noun_args(agents[0], lex) if agents and _is_hostile_noun(agents[0], ctx.by_token) else None
     if deed is not None:
-        # "a drone strike blamed on the United States killed three": the strike's doer kills
-        sources, _, _ = resolve_first(deed.sources, mentions, dyad)
+        # "a drone strike blamed on the United States killed three": the strike's doer kills, not
+        # whatever its phrase names ("the bombing of the embassy in Nairobi, Kenya, killed 200")
+        sources, loc1, _ = resolve_first(deed.sources, mentions, dyad)
+    else:
+        sources, loc1, _ = resolve_first(agents, mentions, dyad)
     pair_actors, _ = resolve_all(args.pairs, mentions, dyad)
     places, loc3 = resolve_all(args.places, mentions, dyad)
     if not sources and args.inherited and not args.suffered:

@@ -141,6 +141,18 @@ FUNCTION_VERBS = (
 ).split()
 
 
+#: Verbs whose "on" phrase is their topic: "commented on the attack", "attended talks on the war".
+TALKING = frozenset("comment speak talk brief report attend focus testify write vote meet consult confer".split())
+
+
+def is_topic_prep(prep, lex: Lexicon) -> bool:
+    """Whether a preposition (a spaCy token) introduces what is talked about rather than what is
+    done: "concerned about", "a summit on", "commented on"; but "digging in on this aggression"."""
+    if prep.lower_ == "on":
+        return prep.head.pos_ == "NOUN" or lex.lemma(prep.head.text) in TALKING
+    return prep.lower_ in ("about", "over", "regarding", "concerning")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_form: dict[str, list[TriggerWord]] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, aux_modality, is_pending, is_possibility_of, is_unrealised_subject
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, is_topic_prep
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
 SAY = frozenset("say report announce state tell add confirm note declare statement according reiterate".split())
@@ -98,6 +98,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         modality = "possible"  # "any attack would be met with force", "Russia's looming aggression"
     speaker = speaker_verb = None
     node = anchor
+    topic = False
     for _ in range(6):
         head = node.head
         if head.i == node.i or node.dep_ not in FRAMED_BY_HEAD:
@@ -106,9 +107,11 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         if node.dep_ == "conj":
             node = head
             continue
-        if lem in NEGATING and node.dep_ in ("xcomp", "pcomp", "dobj"):
+        if node.dep_ == "prep" and is_topic_prep(node, lex):
+            topic = True  # "declined to comment on the strike": what is not talked about still happened
+        if lem in NEGATING and node.dep_ in ("xcomp", "pcomp", "dobj") and not topic:
             negated = True
-        if lem in DENY:
+        if lem in DENY and not topic:  # "denied talking about the attack" does not deny the attack
             negated, modality = True, "denied"
         elif lem in CLAIM and modality in (None, "planned", "possible"):
             modality = "claimed"

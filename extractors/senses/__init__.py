@@ -1,22 +1,23 @@
 """Trigger words read in another sense than their event's: the word is there, the deed is not.
 
-"the accused" is a person; "demonstrated its commitment" shows something; "strengthened ties",
-"mobilized support" and "deployed clean energy" build up no force; workers "on strike" protest and
-attack no one; a state that withdraws its inspectors or its ambassador reduces relations, it does
-not retreat; cancelling restrictions or suspending sanctions concedes; a state that sends people to
-prison does not give them anything; denying an accusation rebuts it and rejects no one; closing,
-recalling and freezing sanction only borders, envoys and assets ("close cooperation", "recalling
-their talks" and "freeze to death" do not), cutting and reducing only ties, aid and trade ("cut a
-deal" does not); a figurative frame is no deed ("strike us as serious", "killed the bill", "would
-be met with force", "poses a threat"), and a state defending itself backs no one. Each rule reads the word's own phrase (its object, its
-determiner) or the roles of its agents, never a list of sentences. The flags are those of
+"the accused" is a person; "demonstrated its commitment" shows something; "declined to comment" says
+nothing; "strengthened ties", "mobilized support" and "deployed clean energy" build up no force;
+workers "on strike" protest and attack no one; a state that withdraws its inspectors or its
+ambassador reduces relations, it does not retreat; cancelling restrictions or suspending sanctions
+concedes; a state that sends people to prison does not give them anything; denying an accusation
+rebuts it and rejects no one; closing, recalling and freezing sanction only borders, envoys and
+assets ("close cooperation", "recalling their talks" and "freeze to death" do not), cutting and
+reducing only ties, aid and trade ("cut a deal" does not); a figurative frame is no deed ("strike us
+as serious", "killed the bill", "would be met with force", "poses a threat"), and a state defending
+itself backs no one. Each rule reads the word's own phrase (its object, its determiner) or the roles
+of its agents, never a list of sentences. The flags are those of
 `data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
 """
 
 from __future__ import annotations
 
 from extractors.modality import is_alert
-from extractors.senses.dissent import is_walkout, rebuts_words
+from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
@@ -54,6 +55,8 @@ def is_other_sense(trig) -> bool:
         return True  # "North Korea poses a threat to the region": a danger, not a threat made
     if trig.is_verb and trig.word.lemma == "warn" and is_alert(tok):
         return True  # "the WHO warned that 90 countries are off track": an alert, no threat
+    if trig.is_verb and trig.category == "reject" and declines_comment(tok):
+        return True  # "Iran declined to comment on the strike": no comment, no rejection
     if trig.is_verb and trig.word.lemma == "decline" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
         return True  # "violence has declined", "GDP will decline by 15 percent": a fall, not a refusal
     if trig.is_verb and trig.word.lemma == "defend" and defends_itself(tok):

@@ -1,4 +1,5 @@
-"""Denials and strikes that are no rejection or attack: rebutting words, walking out."""
+"""Denials, refusals and strikes that are no rejection or attack: rebutting words, declining to
+comment, walking out."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ STATEMENTS = frozenset(
     """accusation accusations allegation allegations charge charges report reports rumour rumours
     rumor rumors involvement responsibility role link links wrongdoing knowledge complicity participation
     suggestion suggestions story stories""".split()
+)
+#: What one declines or refuses to do when one only says nothing (CAMEO 011 "decline comment").
+COMMENTING = frozenset(
+    """comment comments commented commenting elaborate speculate say disclose specify confirm identify
+    name""".split()
 )
 #: Sectors of people whose strike is a walk-out (CAMEO 143), not an attack.
 CIVIL_SECTORS = frozenset({"LAB", "EDU", "OPP", "CVL", "MED", "JRN", "BUS", "REL", "JUD", "REF"})
@@ -35,6 +41,12 @@ def rebuts_words(verb: Token) -> bool:
             and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
         for c in kids
     )
+
+
+def declines_comment(verb: Token) -> bool:
+    """"declined to comment", "refused to elaborate", "declined comment": a statement that says
+    nothing (CAMEO 011), not a rejection of anyone."""
+    return any(c.dep_ in ("xcomp", "dobj") and c.lower_ in COMMENTING for c in verb.children)
 
 
 def is_walkout(tok: Token, source_sectors: list[str | None]) -> bool:

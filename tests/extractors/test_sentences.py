@@ -294,7 +294,6 @@ CASES: list[tuple[str, list[str]]] = [
     ("Two French soldiers are believed to have been killed by Malian militants.", ["assault MLI>FRA"]),
     ("Russia is believed to have attacked Ukraine.", ["assault RUS>UKR"]),
     ("Iraqi troops entered the town and were ambushed by Kurdish militants.", ["assault ->IRQ"]),
-    ("Two Israeli soldiers were kidnapped and killed by Hamas.", ["assault PSE>ISR", "assault ->ISR"]),
     ("Armenia was attacked and shelled Azerbaijani positions.", ["assault ARM>AZE", "assault ->ARM"]),
     # "which killed" after an attack's victim or place: the attack kills, where it struck
     ("Hamas launched an attack on Israel, which killed 1,200 people.", ["assault PSE>ISR"]),
@@ -308,13 +307,17 @@ CASES: list[tuple[str, list[str]]] = [
     ("The people of Ukraine are defending their country against the Kremlin's aggression.", ["assault RUS>UKR"]),
     ("Pakistan was not the target of the Indian strike, officials said.", ["assault IND>-"]),
     ("Armenia is reported to have been attacked by Azerbaijan.", ["assault AZE>ARM"]),
+    ("The Russian embassy was threatened and condemned by China.", ["threaten CHN>RUS", "accuse CHN>RUS"]),
+    # what one declines to talk about still happened, and saying nothing rejects no one
+    ("Saudi Arabia declined to comment on the Israeli strike in Yemen.", ["assault ISR>YEM"]),
 ]
 
 @pytest.mark.parametrize("text,pair", [
     ("Russia invaded and occupied Crimea.", ("RUS", "UKR")),
     ("Hamas kidnapped and killed two Israeli soldiers.", ("PSE", "ISR")),
+    ("Two Israeli soldiers were kidnapped and killed by Hamas.", ("PSE", "ISR")),  # the subject and the agent
 ])
-def test_coordinated_verbs_share_their_object(extract, text, pair):
+def test_coordinated_verbs_share_their_parties(extract, text, pair):
     hits = [e for e in extract(text) if e.category == "assault" and (e.source and e.source.code, e.target and e.target.code) == pair]
     assert len(hits) == 2, _show(extract(text))
 
@@ -339,6 +342,8 @@ NOT_DOERS = [
     ("The Secretary commented on the attacks in Somalia.", "USA"),
     ("Armenia is reported to have been attacked by Azerbaijan.", "ARM"),  # what is told of does not tell it
     ("Several Indian pilgrims were said to have been abducted by Pakistani gunmen.", "IND"),
+    ("Saudi Arabia declined to comment on the Israeli strike in Yemen.", "SAU"),
+    ("The bombing of the embassy in Nairobi, Kenya, which killed over 200 people, shocked the world.", "KEN"),
 ]
 
 
