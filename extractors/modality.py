@@ -48,6 +48,17 @@ def is_negated(tok: Token) -> bool:
     return tok.head.lower_ == "without" and tok.dep_ == "pobj"
 
 
+def _shares_negation(verb: Token, head: Token) -> bool:
+    """"did not attack or threaten Israel", "will not invade and occupy": a second verb in the base
+    form with no subject or auxiliary of its own is under the first one's "not" (but "did not
+    attack, and withdrew" and "did not vote or opposed it" are not)."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return verb.tag_ == "VB"  # not "did not participate or opposed the constitution"
+
+
 def _subject(verb: Token) -> Token | None:
     """Who says: the subject, or of a passive its "by" phrase; "Armenia is reported to have been
     attacked" has no speaker, Armenia is what is told of."""
@@ -105,6 +116,10 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             break
         lem = lex.lemma(head.text)
         if node.dep_ == "conj":
+            if node.i == anchor.i:  # the event's own verb, not one its object hangs from
+                negated = negated or _shares_negation(node, head)
+                if modality is None and node.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj") for c in node.children):
+                    modality = aux_modality(head)  # "will invade and occupy": both are to come
             node = head
             continue
         if node.dep_ == "prep" and is_topic_prep(node, lex):

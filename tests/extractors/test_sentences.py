@@ -322,6 +322,23 @@ def test_coordinated_verbs_share_their_parties(extract, text, pair):
     assert len(hits) == 2, _show(extract(text))
 
 
+@pytest.mark.parametrize("text,flags", [
+    ("Iran did not attack or threaten Israel.", {"neg", "mod=asserted"}),
+    ("Russia will not invade and occupy Ukraine.", {"neg", "mod=planned"}),
+    ("Russia will invade and occupy Ukraine.", {"mod=planned"}),
+])
+def test_coordinated_verbs_share_their_negation_and_auxiliary(extract, text, flags):
+    hostile = [e for e in extract(text) if "hostility" in e.signals]
+    assert len(hostile) == 2, _show(hostile)
+    for e in hostile:
+        assert e.negated == ("neg" in flags) and {f"mod={e.modality}"} <= flags, _show(hostile)
+
+
+def test_a_second_verb_in_its_own_form_keeps_its_own_polarity(extract):
+    events = extract("Russia did not attack Kyiv, and withdrew its troops.")
+    assert [e.negated for e in events if e.category == "retreat"] == [False], _show(events)
+
+
 def test_a_verb_that_takes_no_object_borrows_none(extract):
     events = extract("Israel withdrew and then attacked Gaza.")
     assert [e.target for e in events if e.category == "retreat"] == [None], _show(events)
