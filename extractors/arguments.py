@@ -367,6 +367,9 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     sufferer = _sufferer(noun, lex)
     if sufferer is not None and sufferer.pos_ != "PRON":  # "as it defends itself": whoever "it" is
         args.targets.insert(0, sufferer)
+        # "was the target of an attack" tells the attack as "came under attack" does; but "faced
+        # threats", "protect against attacks" may tell only of a danger, so they need an agent
+        args.suffered = noun.head.lower_ == "of"
     verb = _engaging_verb(noun, lex)
     if verb is not None:  # "Serb forces were engaged in ethnic cleansing", "engaged the peacekeepers in a firefight"
         obj = _child(verb, "dobj")

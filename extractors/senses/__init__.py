@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from extractors.modality import is_alert
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
-from extractors.senses.figurative import IMPRESSING, is_danger, is_impression, is_reaction, kills_a_plan
+from extractors.senses.figurative import IMPRESSING, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
 from extractors.senses.phrase import purpose
@@ -51,6 +51,8 @@ def is_other_sense(trig) -> bool:
         return True  # "the Senate killed the bill", "torpedoed the talks"
     if trig.is_verb and is_reaction(tok, trig.word.lemma):
         return True  # "any attack would be met with force"
+    if not trig.is_verb and trig.word.lemma in ("fire", "attack") and is_blame(tok):
+        return True  # "the minister came under fire for the delays": criticism, no shooting
     if not trig.is_verb and trig.word.lemma == "threat" and is_danger(tok):
         return True  # "North Korea poses a threat to the region": a danger, not a threat made
     if trig.is_verb and trig.word.lemma == "warn" and is_alert(tok):

@@ -1,6 +1,6 @@
-"""Event verbs used figuratively: an impression ("strikes us as serious"), a plan killed ("the
-Senate killed the bill"), a reaction ("would be met with force"). The frame of the verb says so,
-not the sentence's topic.
+"""Event words used figuratively: an impression ("strikes us as serious"), a plan killed ("the
+Senate killed the bill"), a reaction ("would be met with force"), blame ("came under fire for its
+policy"). The frame of the word says so, not the sentence's topic.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -56,6 +56,15 @@ def is_reaction(verb: Token, lemma: str) -> bool:
         lemma == "meet" and any(c.dep_ == "auxpass" for c in verb.children)
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
     )
+
+
+def is_blame(noun: Token) -> bool:
+    """ "came under fire for its treatment of the Kurds": criticism for a policy, no shooting (a
+    shooting comes under fire "from" someone, never "for" something)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return False
+    verb = noun.head.head
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in [*verb.children, *noun.children])
 
 
 #: Verbs that make their object a danger someone is: "poses a threat", "constitutes a threat".

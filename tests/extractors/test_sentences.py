@@ -286,6 +286,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last year, reopened on Monday.", ["assault ->IRQ"]),
     ("The Pakistani ambassador was the target of an assassination attempt in Kabul.", ["assault ->PAK"]),
+    ("Armenia was the target of a drone attack.", ["assault ->ARM"]),  # no agent needed, as "came under attack"
     ("The Ukrainians pushed back Russian aggression.", ["assault RUS>UKR"]),
     ("Georgia defended itself against Russian aggression.", ["assault RUS>GEO"]),
     ("Kyiv resisted the Russian invasion.", ["assault RUS>UKR"]),
@@ -512,6 +513,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "A gunman killed his wife in Texas.",
     "Russian spies infiltrated the party.",  # a party is no territory
     "Violence in Iraq has declined in recent months.",  # a fall, not a refusal
+    "Syria came under fire from Turkey for its treatment of the Kurds.",  # criticism, no shooting
+    "The Nigerian minister came under attack for the delays.",
     "Afghan territory must never again be used to threaten any country.",  # a means, not a party
     "Israeli forces rescued four hostages in Gaza.",  # rescuers are no captors
     "The UN sent peacekeepers into South Sudan.",
