@@ -220,9 +220,12 @@ def _object_preps(obj: Token, lex: Lexicon) -> list[Token]:
     """"threatened action against Russia", "gave aid to Liberia": the object's own complement;
     "rejected calls by Belarus", "accepted an offer from China": who made the proposal answered."""
     wanted = ("against", "on", "to", "with", "for", "at", "into", "about", "over")
+    makers = []
     if obj.lower_ in PROPOSAL_FORMS:
         wanted += ("by", "from")
-    return [pobj for prep, pobj in _preps(obj) if prep in wanted]
+        for made in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "the plan proposed by China"
+            makers.extend(pobj for prep, pobj in _preps(made) if prep == "by")
+    return [pobj for prep, pobj in _preps(obj) if prep in wanted] + makers
 
 
 def verb_args(verb: Token, lex: Lexicon) -> Args:

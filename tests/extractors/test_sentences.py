@@ -291,6 +291,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Georgia defended itself against Russian aggression.", ["assault RUS>GEO"]),
     ("Kyiv resisted the Russian invasion.", ["assault RUS>UKR"]),
     ("Germany rejected calls by Belarus for economic aid.", ["reject DEU>BLR"]),
+    ("Russia rejected the plan proposed by China.", ["reject RUS>CHN"]),
     # a passive's subject suffers it, whether its own, raised or shared with another verb
     ("Two French soldiers are believed to have been killed by Malian militants.", ["assault MLI>FRA"]),
     ("Russia is believed to have attacked Ukraine.", ["assault RUS>UKR"]),
