@@ -203,17 +203,18 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     return subject_of(head, lex, depth + 1)
 
 
-def _shared_object(verb: Token, lex: Lexicon) -> Token | None:
-    """The object a verb shares with the next one: "Hamas kidnapped and killed two soldiers"
-    (only for a verb with no phrase of its own, before a verb of its form with no subject of its own; not
-    for a verb that takes none: "Israel withdrew and attacked Gaza")."""
+def _sharing_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The next verb, whose object (and place) this one shares: "Hamas kidnapped and killed two
+    soldiers", "bombed and destroyed a mosque in Gaza". Only for a verb with no phrase of its own,
+    before a verb of its form with no subject of its own; not for a verb that takes no object
+    ("Israel withdrew and attacked Gaza")."""
     if lex.lemma(verb.text) in INTRANSITIVE or any(c.dep_ in ("prep", "dative", "xcomp", "ccomp", "prt") for c in verb.children):
         return None
     nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
     past = ("VBD", "VBN")  # the parser tells these apart poorly: "invaded and partially occupied"
     if nxt is None or (nxt.tag_ != verb.tag_ and not {nxt.tag_, verb.tag_} <= set(past)) or _child(nxt, "nsubj", "nsubjpass") is not None:
         return None  # not "the ceasefire will hold and (the UN) underlined its support"
-    return _child(nxt, "dobj")
+    return nxt if _child(nxt, "dobj") is not None else None
 
 
 def _object_preps(obj: Token, lex: Lexicon) -> list[Token]:
@@ -238,8 +239,10 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     if passive is not None:
         args.targets.append(passive)
     obj = _child(verb, "dobj")
-    if obj is None and passive is None:
-        obj = _shared_object(verb, lex)
+    sharing = _sharing_verb(verb, lex) if obj is None and passive is None else None
+    if sharing is not None:
+        obj = _child(sharing, "dobj")
+        args.places.extend(p for prep, pobj in _preps(sharing) if prep in PLACE_PREPS for p in _place(pobj))
     if obj is not None and passive is None:
         args.targets.append(obj)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):

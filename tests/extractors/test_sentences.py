@@ -317,10 +317,11 @@ CASES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize("text,pair", [
     ("Russia invaded and occupied Crimea.", ("RUS", "UKR")),
     ("Hamas kidnapped and killed two Israeli soldiers.", ("PSE", "ISR")),
+    ("Israel bombed and destroyed a mosque in Gaza.", ("ISR", "PSE")),  # and its place
     ("Two Israeli soldiers were kidnapped and killed by Hamas.", ("PSE", "ISR")),  # the subject and the agent
 ])
 def test_coordinated_verbs_share_their_parties(extract, text, pair):
-    hits = [e for e in extract(text) if e.category == "assault" and (e.source and e.source.code, e.target and e.target.code) == pair]
+    hits = [e for e in extract(text) if "hostility" in e.signals and (e.source and e.source.code, e.target and e.target.code) == pair]
     assert len(hits) == 2, _show(extract(text))
 
 
