@@ -305,8 +305,9 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
         trig.category, trig.cameo = "sanction", "163"  # "the Treasury is targeting Russian officials"
         return
     if measure := stops_a_measure(trig, ctx.by_token):
-        # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions
-        trig.category, trig.cameo = "concede", "085" if measure == "sanction" else "081"
+        # "cancelled restrictions": CAMEO 085 eases sanctions or an embargo, 081 other restrictions;
+        # "halted the offensive": 087 de-escalates
+        trig.category, trig.cameo = ("retreat", "087") if measure == "assault" else ("concede", "085" if measure == "sanction" else "081")
         return
     if trig.category == "retreat" and withdraws_presence(trig.tok, trig.is_verb):
         trig.category, trig.cameo = "sanction", "166"  # CAMEO "expel or withdraw": inspectors, monitors, envoys

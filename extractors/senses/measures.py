@@ -74,9 +74,10 @@ def sanctions_object(verb: Token, verb_lemma: str) -> bool:
 
 
 def stops_a_measure(trig, by_token: dict) -> str | None:
-    """The category of the coercive measure a stop (`extractors.triggers.Trigger`) stops
-    ("cancelled the restrictions", "suspended sanctions"), if it is a stop and stops one: easing a
-    measure is a concession (CAMEO 08)."""
+    """The category of the coercive measure or armed action a stop (`extractors.triggers.Trigger`)
+    stops ("cancelled the restrictions", "suspended sanctions", "halted the offensive"), if it is a
+    stop and stops one: easing a measure is a concession (CAMEO 08), halting an assault de-escalates
+    (CAMEO 087)."""
     if trig.word.lemma not in STOPPING:
         return None
     patient = patient_of(trig.tok, trig.is_verb)
@@ -86,8 +87,8 @@ def stops_a_measure(trig, by_token: dict) -> str | None:
     # the measure itself, or the one its carrier carries ("the arrest warrant")
     for t in [patient] + [c for c in patient.children if c.dep_ in ("compound", "amod")]:
         measure = by_token.get(t.i)
-        if measure is not None and not measure.is_verb and measure.category in ("coerce", "sanction"):
-            return measure.category
+        if measure is not None and not measure.is_verb and measure.category in ("coerce", "sanction", "assault"):
+            return measure.category  # an assault stopped: "halted the offensive", "suspended its strikes"
     return None
 
 

@@ -310,6 +310,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Pakistan was not the target of the Indian strike, officials said.", ["assault IND>-"]),
     ("Armenia is reported to have been attacked by Azerbaijan.", ["assault AZE>ARM"]),
     ("The Russian embassy was threatened and condemned by China.", ["threaten CHN>RUS", "accuse CHN>RUS"]),
+    # halting an assault de-escalates (CAMEO 087); halting trade still sanctions
+    ("The Council demanded that Russia halt its assault on Ukraine.", ["retreat RUS>UKR mod=called_for"]),
+    ("Germany halted arms exports to Turkey.", ["sanction DEU>TUR"]),
     # what one declines to talk about still happened, and saying nothing rejects no one
     ("Saudi Arabia declined to comment on the Israeli strike in Yemen.", ["assault ISR>YEM"]),
 ]
