@@ -17,6 +17,7 @@ of its agents, never a list of sentences. The flags are those of
 from __future__ import annotations
 
 from extractors.modality import is_alert
+from extractors.nonevents.accidents import NON_AGENTS
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
@@ -59,6 +60,8 @@ def is_other_sense(trig) -> bool:
         return True  # "the WHO warned that 90 countries are off track": an alert, no threat
     if trig.is_verb and trig.category == "reject" and declines_comment(tok):
         return True  # "Iran declined to comment on the strike": no comment, no rejection
+    if trig.word.lemma == "alert" and any(t.lower_ in NON_AGENTS for t in tok.sent):
+        return True  # "on high alert since the virus was found": readiness against a hazard, no force shown
     if trig.is_verb and trig.word.lemma == "decline" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
         return True  # "violence has declined", "GDP will decline by 15 percent": a fall, not a refusal
     if trig.is_verb and trig.word.lemma == "defend" and defends_itself(tok):

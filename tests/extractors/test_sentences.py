@@ -519,6 +519,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "Russian spies infiltrated the party.",  # a party is no territory
     "Violence in Iraq has declined in recent months.",  # a fall, not a refusal
     "Syria came under fire from Turkey for its treatment of the Kurds.",  # criticism, no shooting
+    "Residents of two Californian towns received calls alerting them of mandatory evacuations.",  # told, not mobilised
+    "Sweden has been on high alert since the virus was found on the German island of Ruegen.",
     "The Nigerian minister came under attack for the delays.",
     "Afghan territory must never again be used to threaten any country.",  # a means, not a party
     "Israeli forces rescued four hostages in Gaza.",  # rescuers are no captors
