@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun, is_topic_prep
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause
-from extractors.senses.force import shields_itself
+from extractors.sufferers import antecedent, is_topic
+from extractors.sufferers import sufferer as find_sufferer
 
 #: Verbs whose object, not subject, performs their complement: "urged Iran to stop", "accused X of".
 OBJECT_CONTROL = frozenset("urge ask call accuse blame charge condemn criticize criticise press invite persuade force order allow help encourage warn tell".split())
@@ -53,17 +54,8 @@ PROPOSALS = frozenset(
     "ultimatum suggestion statement remark claim accusation allegation".split()
 )
 PROPOSAL_FORMS = frozenset(form for noun in PROPOSALS for form in inflect_noun(noun))
-#: Verbs (with their particle) whose subject withstands the event noun that is their object:
-#: "Ukrainians pushed back Russian aggression", "Kyiv resisted the invasion".
-RESISTING = frozenset({("resist", ""), ("repel", ""), ("repulse", ""), ("withstand", ""), ("endure", ""), ("suffer", ""),
-                       ("survive", ""), ("face", ""), ("push", "back"), ("fight", "off"), ("fend", "off"), ("beat", "back"),
-                       ("defend", "against"), ("protect", "against")})
-#: Verbs whose subject is usually an event: "the raid on the village, which killed 20".
-EFFECTS = frozenset("kill destroy wound injure damage devastate displace leave claim".split())
 #: Verbs that take no object, so never share the next verb's: "withdrew and attacked Gaza".
 INTRANSITIVE = frozenset("withdraw retreat flee leave gather march rally return retaliate riot clash".split())
-#: Nouns whose holder suffers the event of their "of" phrase: "was the target of a bombing".
-SUFFERER_FORMS = frozenset({"target", "targets", "victim", "victims"})
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -117,7 +109,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     subj = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return _antecedent(verb, lex)
+            return antecedent(verb, lex)
         return subj
     agent = _child(verb, "agent")
     if agent is None:  # "was threatened and condemned by China": the last verb's agent is both's
@@ -132,22 +124,6 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
         # main clause: deeper down, the parser often joins a verb to the wrong clause)
         return patient
     return _inherited_subject(verb, lex, depth)
-
-
-def _antecedent(relcl: Token, lex: Lexicon) -> Token:
-    """What "which" stands for. The parser hangs the clause on the nearest noun, but in "an attack
-    on Israel, which killed 1,200" what kills is the attack, not its victim."""
-    noun = relcl.head
-    if lex.lemma(relcl.text) not in EFFECTS:
-        return noun
-    node = noun.head if noun.dep_ == "appos" else noun  # "the attack in Elad, Israel, which killed"
-    for _ in range(2):  # "the bombing of the embassy in Nairobi, which killed 200"
-        if node.dep_ != "pobj" or node.head.lower_ not in ("on", "against", "in", "of", "at"):
-            break
-        node = node.head.head
-        if node.pos_ == "NOUN" and lex.lookup(node.text):
-            return node
-    return noun
 
 
 def patient_of(verb: Token, lex: Lexicon) -> Token | None:
@@ -313,34 +289,6 @@ def _claimer(noun: Token, lex: Lexicon) -> Token | None:
     return subject_of(verb, lex)
 
 
-def _is_topic(noun: Token, lex: Lexicon) -> bool:
-    """"concerned about the unrest", "attended a summit on the unrest": what is talked about is
-    not done by who talks (but "digging in on this aggression" goes on with it)."""
-    return noun.dep_ == "pobj" and is_topic_prep(noun.head, lex)
-
-
-def _sufferer(noun: Token, lex: Lexicon) -> Token | None:
-    """Who withstands or is the mark of an event noun: "Ukrainians pushed back Russian aggression",
-    "Kyiv defended itself against the invasion", "Bhutto was the target of a bombing"."""
-    head = noun.head
-    if noun.dep_ == "dobj":
-        particle = next((c.lower_ for c in head.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off")), "")
-        return subject_of(head, lex) if (lex.lemma(head.text), particle) in RESISTING else None
-    if noun.dep_ != "pobj":
-        return None
-    if head.lower_ == "against" and (lex.lemma(head.head.text), "against") in RESISTING:
-        # "Kyiv defended itself (its territory) against", but "NATO will defend Lithuania against"
-        return subject_of(head.head, lex) if shields_itself(head.head) else _child(head.head, "dobj")
-    owner = head.head
-    if head.lower_ != "of" or owner.lower_ not in SUFFERER_FORMS:
-        return None
-    if owner.dep_ in ("attr", "oprd"):
-        if _child(owner.head, "neg") is not None:
-            return None  # "Pakistan was not the target of the strike"
-        return _child(owner.head, "nsubj", "nsubjpass")  # "Bhutto was the target of", "became victims of"
-    return owner.head if owner.dep_ == "appos" else None  # "Bhutto, the target of a bombing,"
-
-
 def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     """victims: the noun names those who suffer the act ("hostage"), so a nationality before it
     is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages")."""
@@ -370,7 +318,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     first = noun
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
-    sufferer = _sufferer(noun, lex)
+    sufferer = find_sufferer(noun, lex, lambda verb: subject_of(verb, lex))
     if sufferer is not None and sufferer.pos_ != "PRON":  # "as it defends itself": whoever "it" is
         args.targets.insert(0, sufferer)
         # "was the target of an attack" tells the attack as "came under attack" does; but "faced
@@ -418,7 +366,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     if accused is not None:
         # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
         args.inherited.append(accused)
-    elif sufferer is None and not _is_topic(noun, lex) and noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
+    elif sufferer is None and not is_topic(noun, lex) and noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.
         # Victims have their captor there only as the object of a captor's verb: "took hostages",

@@ -17,6 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DATA = Path(__file__).parent / "data"
 
@@ -145,9 +149,9 @@ FUNCTION_VERBS = (
 TALKING = frozenset("comment speak talk brief report attend focus testify write vote meet consult confer".split())
 
 
-def is_topic_prep(prep, lex: Lexicon) -> bool:
-    """Whether a preposition (a spaCy token) introduces what is talked about rather than what is
-    done: "concerned about", "a summit on", "commented on"; but "digging in on this aggression"."""
+def is_topic_prep(prep: Token, lex: Lexicon) -> bool:
+    """Whether a preposition introduces what is talked about rather than what is done: "concerned
+    about", "a summit on", "commented on"; but "digging in on this aggression"."""
     if prep.lower_ == "on":
         return prep.head.pos_ == "NOUN" or lex.lemma(prep.head.text) in TALKING
     return prep.lower_ in ("about", "over", "regarding", "concerning")

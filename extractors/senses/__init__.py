@@ -8,10 +8,11 @@ concedes; a state that sends people to prison does not give them anything; denyi
 rebuts it and rejects no one; closing, recalling and freezing sanction only borders, envoys and
 assets ("close cooperation", "recalling their talks" and "freeze to death" do not), cutting and
 reducing only ties, aid and trade ("cut a deal" does not); a figurative frame is no deed ("strike us
-as serious", "killed the bill", "would be met with force", "poses a threat"), and a state defending
-itself backs no one. Each rule reads the word's own phrase (its object, its determiner) or the roles
-of its agents, never a list of sentences. The flags are those of
-`data/triggers.tsv`: `i` a protest only without an object, `a` a build-up of force.
+as serious", "killed the bill", "would be met with force", "poses a threat", "came under fire for
+its policy"); a state defending itself backs no one; violence that "declined" fell; an alert against
+a virus shows no force. Each rule reads the word's own phrase (its object, its determiner) or the
+roles of its agents, never a list of sentences. The flags are those of `data/triggers.tsv`: `i` a
+protest only without an object, `a` a build-up of force.
 """
 
 from __future__ import annotations
