@@ -1,10 +1,13 @@
 """Source and target phrases of a trigger, from the dependency parse (not word order).
 
-Verbs: subject → source, object → target; passive: "by" agent → source, subject → target;
+Verbs: subject → source, object → target; passive: "by" agent → source, subject → target, also
+a raised or shared one ("are believed to have been killed by", "were kidnapped and killed by");
 missing subjects are inherited through control ("threatened to strike", "accused Azerbaijan of
-violating"), coordination and relative clauses. Nouns: possessor or nationality adjective →
-source ("Azerbaijani shelling", "Russia's invasion"), "of/on/against" → target; a light verb lends
-its subject ("launched an attack"); "came under attack" makes the subject the target.
+violating"), coordination and relative clauses, and a missing object from the next verb ("kidnapped
+and killed two soldiers"). Nouns: possessor or nationality adjective → source ("Azerbaijani
+shelling", "Russia's invasion"), "of/on/against" → target; a light verb lends its subject
+("launched an attack"); "came under attack" makes the subject the target, and so do the frames of
+`extractors.sufferers` ("resisted the invasion", "was the target of a bombing").
 """
 
 from __future__ import annotations

@@ -317,6 +317,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Saudi Arabia declined to comment on the Israeli strike in Yemen.", ["assault ISR>YEM"]),
 ]
 
+
 @pytest.mark.parametrize("text,pair", [
     ("Russia invaded and occupied Crimea.", ("RUS", "UKR")),
     ("Hamas kidnapped and killed two Israeli soldiers.", ("PSE", "ISR")),
