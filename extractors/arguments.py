@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause
+from extractors.senses.phrase import child
 from extractors.sufferers import antecedent, is_topic
 from extractors.sufferers import sufferer as find_sufferer
 
@@ -79,18 +80,14 @@ class Args:
     mutual: bool = False  # "traded accusations": the subjects act on each other
 
 
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
 def _preps(tok: Token) -> list[tuple[str, Token]]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative"):
-            obj = _child(c, "pobj", "pcomp")
-            inner = _child(c, "prep") if obj is None else None
+            obj = child(c, "pobj", "pcomp")
+            inner = child(c, "prep") if obj is None else None
             if inner is not None and inner.lower_ == "of":  # "outside of the city"
-                obj = _child(inner, "pobj")
+                obj = child(inner, "pobj")
             if obj is not None:
                 out.append((c.lower_, obj))
             elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -114,15 +111,15 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return antecedent(verb, lex)
         return subj
-    agent = _child(verb, "agent")
+    agent = child(verb, "agent")
     if agent is None:  # "was threatened and condemned by China": the last verb's agent is both's
-        later = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _child(c, "nsubj", "nsubjpass") is None), None)
-        agent = _child(later, "agent") if later is not None and _child(verb, "nsubjpass", "auxpass") is not None else None
-    if agent is not None or _child(verb, "nsubjpass", "auxpass") is not None:
+        later = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and child(c, "nsubj", "nsubjpass") is None), None)
+        agent = child(later, "agent") if later is not None and child(verb, "nsubjpass", "auxpass") is not None else None
+    if agent is not None or child(verb, "nsubjpass", "auxpass") is not None:
         # a passive's agent is its "by" phrase; a subject it inherits suffers it ("the first
         # journalist reported to have been killed", "troops entered the town and were ambushed")
-        return _child(agent, "pobj") if agent is not None else None
-    if verb.dep_ == "conj" and verb.tag_ != "VBN" and verb.head.dep_ == "ROOT" and (patient := _child(verb.head, "nsubjpass")) is not None:
+        return child(agent, "pobj") if agent is not None else None
+    if verb.dep_ == "conj" and verb.tag_ != "VBN" and verb.head.dep_ == "ROOT" and (patient := child(verb.head, "nsubjpass")) is not None:
         # "Israel was attacked and retaliated": who suffered the first acts in the second (in a
         # main clause: deeper down, the parser often joins a verb to the wrong clause)
         return patient
@@ -131,13 +128,13 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
 
 def patient_of(verb: Token, lex: Lexicon) -> Token | None:
     """Who suffers a passive verb: its own subject or, without one, the subject it inherits."""
-    own = _child(verb, "nsubjpass")
-    if own is not None or _child(verb, "nsubj", "csubj", "dobj") is not None:
+    own = child(verb, "nsubjpass")
+    if own is not None or child(verb, "nsubj", "csubj", "dobj") is not None:
         return own
-    if _child(verb, "auxpass") is not None:
+    if child(verb, "auxpass") is not None:
         return _inherited_subject(verb, lex, 0)
     if verb.dep_ == "conj" and verb.tag_ == "VBN":  # "were kidnapped and killed": the soldiers were killed
-        return _child(verb.head, "nsubjpass")
+        return child(verb.head, "nsubjpass")
     return None
 
 
@@ -153,8 +150,8 @@ def _inherited_subject(verb: Token, lex: Lexicon, depth: int) -> Token | None:
         return _controller(head, lex, depth)
     if dep in ("conj", "advcl", "acomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
         return subject_of(head, lex, depth + 1)
-    if dep == "acl" and verb.tag_ == "VBN" and (agent := _child(verb, "agent")) is not None:
-        return _child(agent, "pobj")  # "the attack condemned by France": France condemns
+    if dep == "acl" and verb.tag_ == "VBN" and (agent := child(verb, "agent")) is not None:
+        return child(agent, "pobj")  # "the attack condemned by France": France condemns
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         # "forces loyal to", "troops who attacked": the noun acts; "soldiers killed in": it suffers.
         return None if dep == "acl" and verb.tag_ == "VBN" else head
@@ -162,7 +159,7 @@ def _inherited_subject(verb: Token, lex: Lexicon, depth: int) -> Token | None:
 
 
 def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
-    if (raised := _child(head, "nsubjpass")) is not None and lex.lemma(head.text) not in ASKING | ACCUSING | {"use"}:
+    if (raised := child(head, "nsubjpass")) is not None and lex.lemma(head.text) not in ASKING | ACCUSING | {"use"}:
         # "Russia is believed to have attacked", "Ukraine was forced to retreat"; but what "is
         # used to threaten" is a means, and who "was invited to take part" may never do it
         return raised
@@ -171,13 +168,13 @@ def _controller(head: Token, lex: Lexicon, depth: int) -> Token | None:
     if lex.lemma(head.text) in OBJECT_CONTROL:
         # "urged Iran to"; of a passive, only the accused is the doer ("Israel was accused of
         # violating"), not who is invited or asked ("South Africa was not invited to participate").
-        obj = _child(head, "dobj", "nsubjpass") if lex.lemma(head.text) in ACCUSING else _child(head, "dobj")
+        obj = child(head, "dobj", "nsubjpass") if lex.lemma(head.text) in ACCUSING else child(head, "dobj")
         if obj is None:  # "called on both sides to"
             obj = next((o for p, o in _preps(head) if p == "on"), None)
         if obj is not None:
             return obj
     if head.pos_ in ("NOUN", "PROPN"):  # "calls for X to", "plans to"
-        owner = _child(head, "poss")
+        owner = child(head, "poss")
         return owner if owner is not None else subject_of(head.head, lex, depth + 1) if head.dep_ in ("dobj", "nsubj") else None
     return subject_of(head, lex, depth + 1)
 
@@ -191,9 +188,9 @@ def _sharing_verb(verb: Token, lex: Lexicon) -> Token | None:
         return None
     nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
     past = ("VBD", "VBN")  # the parser tells these apart poorly: "invaded and partially occupied"
-    if nxt is None or (nxt.tag_ != verb.tag_ and not {nxt.tag_, verb.tag_} <= set(past)) or _child(nxt, "nsubj", "nsubjpass") is not None:
+    if nxt is None or (nxt.tag_ != verb.tag_ and not {nxt.tag_, verb.tag_} <= set(past)) or child(nxt, "nsubj", "nsubjpass") is not None:
         return None  # not "the ceasefire will hold and (the UN) underlined its support"
-    return nxt if _child(nxt, "dobj") is not None else None
+    return nxt if child(nxt, "dobj") is not None else None
 
 
 def _object_preps(obj: Token, lex: Lexicon) -> list[Token]:
@@ -217,10 +214,10 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
         args.sources.append(subj)
     if passive is not None:
         args.targets.append(passive)
-    obj = _child(verb, "dobj")
+    obj = child(verb, "dobj")
     sharing = _sharing_verb(verb, lex) if obj is None and passive is None else None
     if sharing is not None:
-        obj = _child(sharing, "dobj")
+        obj = child(sharing, "dobj")
         args.places.extend(p for prep, pobj in _preps(sharing) if prep in PLACE_PREPS for p in _place(pobj))
     if obj is not None and passive is None:
         args.targets.append(obj)
@@ -247,7 +244,7 @@ def verb_args(verb: Token, lex: Lexicon) -> Args:
     for c in verb.children:
         for_clause = is_for_clause(c) and (lex.lemma(verb.text), "for") in lex.phrases  # "called for", not "fought for"
         if c.dep_ == "ccomp" or for_clause:  # "demanded that the US cancel", "called for Egypt to improve": the one asked, accused, warned
-            subj = _child(c, "nsubj", "nsubjpass")
+            subj = child(c, "nsubj", "nsubjpass")
             if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i"):
                 args.targets.append(subj)
         elif c.dep_ == "xcomp":  # "threatened to break off relations with Congo"
@@ -277,7 +274,7 @@ def _accused(noun: Token, lex: Lexicon) -> Token | None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or lex.lemma(verb.text) not in ACCUSING:
         return None
-    return _child(verb, "dobj")
+    return child(verb, "dobj")
 
 
 def _claimer(noun: Token, lex: Lexicon) -> Token | None:
@@ -329,7 +326,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
         args.suffered = noun.head.lower_ == "of"
     verb = _engaging_verb(noun, lex)
     if verb is not None:  # "Serb forces were engaged in ethnic cleansing", "engaged the peacekeepers in a firefight"
-        obj = _child(verb, "dobj")
+        obj = child(verb, "dobj")
         if obj is not None:
             args.targets.append(obj)
     elif noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
@@ -337,7 +334,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
         args.mutual = lem in MUTUAL
     if verb is not None:
         args.anchor = verb
-        subj = subject_of(verb, lex) or _child(verb, "nsubjpass")  # "were engaged in"
+        subj = subject_of(verb, lex) or child(verb, "nsubjpass")  # "were engaged in"
         if subj is not None:
             args.sources.append(subj)
         for prep, pobj in _preps(verb):
@@ -353,7 +350,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
         verb = first.head.head
         args.anchor = verb
         args.suffered = True
-        subj = _child(verb, "nsubj", "nsubjpass")
+        subj = child(verb, "nsubj", "nsubjpass")
         if subj is not None:
             args.targets = [subj]
         for prep, pobj in _preps(verb):

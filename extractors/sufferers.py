@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from extractors.lexicon import Lexicon, is_topic_prep
 from extractors.senses.force import shields_itself
+from extractors.senses.phrase import child
 
 #: Verbs (with their particle) whose subject withstands the event noun that is their object:
 #: "Ukrainians pushed back Russian aggression", "Kyiv resisted the invasion".
@@ -35,10 +36,6 @@ RESISTING = frozenset({("resist", ""), ("repel", ""), ("repulse", ""), ("withsta
 EFFECTS = frozenset("kill destroy wound injure damage devastate displace leave claim".split())
 #: Nouns whose holder suffers the event of their "of" phrase: "was the target of a bombing".
 SUFFERER_FORMS = frozenset({"target", "targets", "victim", "victims"})
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def antecedent(relcl: Token, lex: Lexicon) -> Token:
@@ -77,12 +74,12 @@ def sufferer(noun: Token, lex: Lexicon, agent_of: Callable[[Token], Token | None
         return None
     if head.lower_ == "against" and (lex.lemma(head.head.text), "against") in RESISTING:
         # "Kyiv defended itself (its territory) against", but "NATO will defend Lithuania against"
-        return agent_of(head.head) if shields_itself(head.head) else _child(head.head, "dobj")
+        return agent_of(head.head) if shields_itself(head.head) else child(head.head, "dobj")
     owner = head.head
     if head.lower_ != "of" or owner.lower_ not in SUFFERER_FORMS:
         return None
     if owner.dep_ in ("attr", "oprd"):
-        if _child(owner.head, "neg") is not None:
+        if child(owner.head, "neg") is not None:
             return None  # "Pakistan was not the target of the strike"
-        return _child(owner.head, "nsubj", "nsubjpass")  # "Bhutto was the target of", "became victims of"
+        return child(owner.head, "nsubj", "nsubjpass")  # "Bhutto was the target of", "became victims of"
     return owner.head if owner.dep_ == "appos" else None  # "Bhutto, the target of a bombing,"

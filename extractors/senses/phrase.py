@@ -7,10 +7,15 @@ from spacy.tokens import Token
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
+def child(tok: Token, *deps: str) -> Token | None:
+    """The first dependent of `tok` with one of these labels: child(verb, "dobj")."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
 def patient_of(tok: Token, is_verb: bool) -> Token | None:
     """What a verb acts on (its object, the subject of its passive) or a noun's "of" phrase."""
     if is_verb:
-        return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return child(tok, "dobj", "nsubjpass")
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
