@@ -7,6 +7,7 @@ article offsets and ids.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -76,7 +77,7 @@ class _Parties:
     truce_parties: tuple[Actor, ...]  # whom a ceasefire naming no party is between
 
 
-def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published_year: int | None = None,
+def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple[Actor, ...] = (), published: date | None = None,
               truce: tuple[Actor, ...] = ()) -> list[Found]:
     """The events of one parsed sentence.
 
@@ -89,8 +90,9 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     if "fiction" in context or "only-sport" in context:
         return []
     triggers = find_triggers(sent, lex, lowers)
-    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published_year), context, truce,
-                    nonevents.defunct_states(lowers, published_year))
+    ctx = _Sentence(mentions, lex, dyad, {t.tok.i: t for t in triggers}, nonevents.history_clauses(sent, lowers, published, frozenset(t.tok.i for t in triggers if not t.is_verb)),
+                    context, truce,
+                    nonevents.defunct_states(lowers, published))
     accusers = {t.tok.i for t in triggers if t.category == "accuse"}
     out: list[Found] = []
     skipped: set[int] = set()

@@ -10,6 +10,7 @@ fast path's recall is measured against.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import spacy
 from spacy.language import Language
@@ -108,7 +109,7 @@ class Extractor:
             mentions = scan.mentions_in(doc, start, end)
             memory = truces.setdefault(ai, TruceMemory(self.config.truce_sentences))
             truce = memory.parties_for(si, start, end, scan.mentions)
-            found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _year(article), truce)
+            found = events_in(sent, mentions, self.lexicon, scan.dyad_before(doc, end), _published(article), truce)
             memory.record(si, start, end, found)
             offset = doc[start].idx
             out[ai].extend(_event(article, sent, offset, f) for f in found)
@@ -150,9 +151,9 @@ def _sentence_case(words: list[str], plain: frozenset[str]) -> list[str]:
     return [w.lower() if i > 0 and w.lower() in plain and len(w.lower()) == len(w) else w for i, w in enumerate(words)]
 
 
-def _year(article: Article) -> int | None:
+def _published(article: Article) -> date | None:
     try:
-        return int(article.published_at[:4])
+        return date.fromisoformat(article.published_at[:10])
     except (TypeError, ValueError):
         return None
 

@@ -9,14 +9,15 @@ from extractors.nonevents.accidents import WEAPONS, follows_accident, is_acciden
 from extractors.nonevents.background import is_background
 from extractors.nonevents.context import FICTION, SPORT, STRONG_SPORT, sentence_context
 from extractors.nonevents.history import (
-    DEFUNCT, defunct_states, history_clauses, in_history, is_defunct_actor, is_history_year, names_former_state,
+    DEFUNCT, defunct_states, history_clauses, in_history, is_defunct_actor, names_former_state,
 )
+from extractors.nonevents.past import is_stale
 from extractors.nonevents.names import in_proper_name
 from extractors.nonevents.parties import PHYSICAL, is_metaphor_target, is_private
 
 __all__ = [
     "DEFUNCT", "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
     "defunct_states", "follows_accident", "history_clauses", "in_history", "in_proper_name", "is_accident", "is_background",
-    "is_defunct_actor", "is_history_year", "is_metaphor_target", "is_non_agent", "is_private", "names_former_state",
+    "is_defunct_actor", "is_stale", "is_metaphor_target", "is_non_agent", "is_private", "names_former_state",
     "sentence_context",
 ]

@@ -1,16 +1,24 @@
-"""Clauses that tell history: an old year, "years ago", a world war, an anniversary.
+"""Clauses that tell history: a time a season or more before the news ("in 1992", "in June 2020",
+"last year"), "years ago", "at the time", a world war, an anniversary.
 
->>> is_history_year("in 1992", 2022)
-True
->>> is_history_year("on 12 September 2022", 2022)
-False
+>>> from datetime import date
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> def told(text, published=date(2024, 5, 1)):
+...     return bool(history_clauses(nlp(text), text.lower().split(), published))
+>>> told("At the time , Russia denied it ."), told("At the time of the attack , Russia denied it .")
+(True, False)
+>>> told("Israel bombed Gaza in June 2023 ."), told("Israel bombed Gaza on 28 April 2024 .")
+(True, False)
 """
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from spacy.tokens import Doc, Token
+
+from extractors.nonevents.past import MONTHS, is_stale
 
 HISTORY = frozenset(
     """century centuries decades history historical historically anniversary medieval ancient commemorate
@@ -18,18 +26,6 @@ HISTORY = frozenset(
 )
 #: Words that number a world war: "the Second World War", "World War II".
 _WORLD_WAR = frozenset("first second i ii one two 1 2".split())
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s?)\b")
-
-
-def is_history_year(text: str, published_year: int | None) -> bool:
-    """A year (or decade) at least five years before publication is a history lesson."""
-    if published_year is None:
-        return False
-    for m in _YEAR.finditer(text):
-        year = int(m.group(1))
-        if year <= published_year - 5 or (m.group(2) and year + 10 <= published_year):
-            return True
-    return False
 
 
 #: Names of states that no longer exist, with the last year they did: their deeds are history
@@ -37,15 +33,15 @@ def is_history_year(text: str, published_year: int | None) -> bool:
 DEFUNCT = {"soviet": 1991, "ussr": 1991, "u.s.s.r.": 1991}
 
 
-def defunct_states(lowers: list[str], published_year: int | None) -> frozenset[int]:
+def defunct_states(lowers: list[str], published: date | None) -> frozenset[int]:
     """Indices of words naming a state gone by the time of publication.
 
-    >>> sorted(defunct_states("after soviet occupation".split(), 2022)), sorted(defunct_states(["soviet"], 1985))
+    >>> sorted(defunct_states("after soviet occupation".split(), date(2022, 1, 1))), sorted(defunct_states(["soviet"], date(1985, 1, 1)))
     ([1], [])
     """
-    if published_year is None:
+    if published is None:
         return frozenset()
-    return frozenset(i for i, low in enumerate(lowers) if DEFUNCT.get(low, published_year) < published_year)
+    return frozenset(i for i, low in enumerate(lowers) if DEFUNCT.get(low, published.year) < published.year)
 
 
 def is_defunct_actor(tok: Token, defunct: frozenset[int]) -> bool:
@@ -79,21 +75,81 @@ def _clause(tok: Token) -> Token:
     return node
 
 
-def history_clauses(sent: Doc, lowers: list[str], published_year: int | None) -> set[int]:
-    """Clauses that tell history: an old year or decade, "years ago", "in the last decades", "the
-    anniversary of" — only that clause, so "signed a deal today to raise trade over 1983" stands."""
+def history_clauses(sent: Doc, lowers: list[str], published: date | None, event_nouns: frozenset[int] = frozenset()) -> set[int]:
+    """Clauses that tell history: a time a season or more before publication, "years ago", "at the
+    time", "in the last decades", "the anniversary of" — only that clause, so "signed a deal today
+    to raise trade over 1983" stands. A time that dates an event noun dates that noun alone
+    (`event_nouns`): "eased measures in the scene of violence last March" eased them now."""
     out = set()
     for i, low in enumerate(lowers):
-        cue = low in HISTORY
-        if not cue and low[:1].isdigit() and published_year is not None:
-            cue = is_history_year(low, published_year)
-        if not cue and low == "ago" and i > 0:
-            cue = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
+        dated = (is_stale(lowers, i, published) and not _counts(sent, i)) or _then(lowers, i)
+        if not dated and low == "ago" and i > 0:
+            dated = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
+        cue = dated or low in HISTORY
         if not cue and low == "war" and i > 0 and lowers[i - 1] == "world":  # "the Second World War"
             cue = (i > 1 and lowers[i - 2] in _WORLD_WAR) or (i + 1 < len(lowers) and lowers[i + 1] in _WORLD_WAR)
         if cue and not _yardstick(sent[i]):
-            out.add(_clause(sent[i]).i)
+            out.add(_dated(sent[i], event_nouns).i if dated else _clause(sent[i]).i)
     return out
+
+
+#: Words inside a time expression, walked through to find what it dates.
+_TIME_WORDS = frozenset(MONTHS) | frozenset(
+    """year years month months week weeks day days time end beginning start middle half part course late early
+    last spring summer autumn fall winter decade decades ago then""".split()
+)
+
+
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
+_MODIFIERS = frozenset({"nummod", "compound", "amod"})
+
+
+def _dated(tok: Token, event_nouns: frozenset[int]) -> Token:
+    """What a time expression dates: the event noun it hangs on ("the 2020 war", "a bombing two
+    years ago"), a noun phrase it follows ("the scene of violence last March"), else its clause
+    ("In June 2020, China imposed the law"; "during his 2000 campaign, he criticized …";
+    "annexed Crimea in 2014", whichever word the parser hangs the date on)."""
+    node, via = tok, ""
+    for _ in range(12):
+        head = node.head
+        if node.pos_ in ("VERB", "AUX") or head.i == node.i:
+            return node
+        if node.i in event_nouns and not _is_time(node) and not _dates_its_clause(node, via):
+            return node
+        if node.dep_ == "npadvmod" and head.pos_ == "NOUN" and not _is_time(head) and head.dep_ not in _ARGUMENTS:
+            return head  # "the scene of ethnic violence last March"
+        if node.i == tok.i and node.dep_ in _MODIFIERS and head.pos_ in ("NOUN", "PROPN") and not _is_time(head):
+            if head.i not in event_nouns and not _dates_its_clause(head, ""):
+                return head  # "the 2011 Agreement", "from 2020 levels": a year that names a thing
+        node, via = head, node.dep_
+    return node
+
+
+def _counts(sent: Doc, i: int) -> bool:
+    """ "2000 soldiers", "1500 attacks": a number before a plural noun counts, it names no year."""
+    return i + 1 < len(sent) and sent[i + 1].tag_ in ("NNS", "NNPS")
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.like_num or tok.lower_.rstrip(".") in _TIME_WORDS
+
+
+def _dates_its_clause(noun: Token, via: str) -> bool:
+    """ "signed the treaty in 1850", "shot during a 2013 massacre", "in 2002 Super Bowl ads": the
+    date of a verb's object (wherever the parser hangs it) or of a "during" or "in" phrase is the
+    verb's."""
+    return (via == "prep" and noun.dep_ in _ARGUMENTS) or (noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in"))
+
+
+def _then(lowers: list[str], i: int) -> bool:
+    """ "At the time, Russia denied it", "back then": a narrative's past (not "at the time of")."""
+    if lowers[i] == "then":
+        return i > 0 and lowers[i - 1] == "back"
+    after = lowers[i + 1] if i + 1 < len(lowers) else "."
+    return lowers[i] == "time" and lowers[i - 2:i] == ["at", "the"] and after in _CLAUSE_BREAK
+
+
+_CLAUSE_BREAK = frozenset(". , ; : ) -- — – and but".split())
 
 
 def _yardstick(tok: Token) -> bool:
@@ -112,10 +168,16 @@ def _yardstick(tok: Token) -> bool:
 
 
 def in_history(tok: Token, clauses: set[int]) -> bool:
-    """Whether `tok` is told in a history clause; a relative clause describes its noun, so it is
-    history when its noun is ("the 1995 bombing that killed 168 people")."""
+    """Whether `tok` is told in a history clause or a dated noun phrase; a relative clause
+    describes its noun, so it is history when its noun is ("the 1995 bombing that killed 168
+    people")."""
     if not clauses:
         return False
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:  # "the scene of violence last March"
+        if node.i in clauses:
+            return True
+        node = node.head
     clause = _clause(tok)
     for _ in range(4):
         if clause.i in clauses:
@@ -125,6 +187,8 @@ def in_history(tok: Token, clauses: set[int]) -> bool:
             continue
         if clause.dep_ not in ("relcl", "acl") or clause.head.pos_ not in ("NOUN", "PROPN"):
             return False
+        if any(n.i in clauses for n in [clause.head, *clause.head.ancestors][:3]):
+            return True
         clause = _clause(clause.head)
     return False
 

@@ -110,7 +110,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Liberian riot police used tear gas to disperse demonstrators in Monrovia.", ["coerce LBR>LBR sec=COP"]),
     ("US and British activists staged a protest in Beijing.", ["protest USA>CHN", "protest GBR>CHN"]),
     ("Two British journalists were detained in Iran last week.", ["coerce IRN>GBR sec=GOV"]),
-    ("The United States continued to send arms to Pakistan last year.", ["aid USA>PAK"]),
+    ("The United States continued to send arms to Pakistan last month.", ["aid USA>PAK"]),
     # a plural pronoun stands for the whole coordination it refers to
     ("France and Germany said they would impose sanctions on Iran.", ["sanction FRA>IRN", "sanction DEU>IRN"]),
     # a list of names the small model parses as an apposition is still a list
@@ -175,6 +175,14 @@ CASES: list[tuple[str, list[str]]] = [
     ("Stalin had ordered Polish prisoners to be killed during the Second World War.", ["NONE"]),
     ("During the 1960s, the general led an army, backed by the CIA, against communist forces in Laos.", ["NONE"]),
     ("Ten American soldiers were killed when their helicopter crashed near the Afghan border.", ["NONE"]),
+    # news of a season or more ago is the story's background (published 20 September 2022)
+    ("In June 2021, China imposed sanctions on Lithuanian officials.", ["NONE"]),
+    ("Belarusian police raided opposition offices in Minsk last November.", ["NONE"]),
+    ("At the time, Russian troops shelled the Ukrainian town of Izium.", ["NONE"]),
+    ("Russian troops shelled the Ukrainian town of Izium on 5 September 2022.", ["assault RUS>UKR"]),
+    ("Belarusian police raided opposition offices in Minsk last August.", ["coerce BLR>*"]),
+    ("Russian troops shelled Kharkiv at the time of the vote.", ["assault RUS>UKR"]),
+    ("Serbia lifted the curfew in Vojvodina, the scene of ethnic violence last March.", ["concede SRB>-"]),
     # a past time that measures the present is no history lesson
     ("Russian missiles struck Kyiv in the heaviest bombardment since World War II.", ["assault RUS>UKR"]),
     ("Russia has occupied Crimea since 2014.", ["assault RUS>UKR"]),
@@ -279,12 +287,13 @@ CASES: list[tuple[str, list[str]]] = [
     # what its own modifier or a possibility's infinitive says has not happened yet
     ("The most immediate threat to peace is Russia's looming aggression against Ukraine.", ["assault RUS>UKR mod=possible"]),
     ("The United States has the potential to impose even greater costs on the Taliban.", ["coerce ->AFG mod=possible"]),
-    ("Last year the Secretary had a chance to visit Morocco and meet King Mohammed.", ["consult *>* mod=asserted"]),  # made
+    ("This year the Secretary had a chance to visit Morocco and meet King Mohammed.", ["consult *>* mod=asserted"]),  # made
     ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
      ["mobilize RUS>UKR mod=claimed"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
-    ("The Iraqi embassy, the target of a car bombing last year, reopened on Monday.", ["assault ->IRQ"]),
+    ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
+    ("The Iraqi embassy, the target of a car bombing last year, reopened on Monday.", ["NONE"]),
     ("The Pakistani ambassador was the target of an assassination attempt in Kabul.", ["assault ->PAK"]),
     ("Armenia was the target of a drone attack.", ["assault ->ARM"]),  # no agent needed, as "came under attack"
     ("The Ukrainians pushed back Russian aggression.", ["assault RUS>UKR"]),
