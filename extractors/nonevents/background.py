@@ -10,6 +10,10 @@ UNDOING = frozenset("lifting easing removal suspension cancellation repeal relax
 BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
 #: Modifiers that date a nominal event before the news: "amid previous Russian aggression".
 PAST = frozenset({"previous", "past", "former", "prior"})
+#: Adverbs of habit: "a group that frequently targets civilians" tells what it is, not what it did.
+#: Categories of deeds, which a present tense tells as a habit; a present stance is taken now.
+DEEDS = frozenset({"assault", "coerce", "sanction", "mobilize", "threaten"})
+HABITUAL = frozenset("frequently regularly routinely typically often usually habitually customarily traditionally long".split())
 
 
 def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bool:
@@ -19,6 +23,8 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
     ("released the civilians imprisoned for …") are background.
     """
     tok = trig.tok
+    if trig.is_verb and is_habit(tok, deed=trig.category in DEEDS):
+        return True
     if not trig.is_verb:
         phrase = trig.arg_tok  # "lifted the state of emergency": the state is lifted
         if phrase.dep_ == "dobj" and lex.lemma(phrase.head.text) in UNDO:
@@ -52,6 +58,39 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
             break
         node = node.head
     return False
+
+
+def is_habit(verb, *, deed: bool = True) -> bool:
+    """What an actor does by habit describes it: "which regularly attacks bases", "has long fired
+    rockets at Israel", "a security agency that arrests critics" (a deed in the simple present in a
+    relative clause, with no time of its own). "Russia repeatedly shelled Kharkiv this week"
+    happened, and a stance in the present is taken now ("which the United States condemns").
+
+    verb: the trigger verb.
+    deed: whether it is a deed (an attack, an arrest) rather than a stance or a statement.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "ISWAP , which regularly attacks bases , split".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 0, 4, 4, 0, 4, 0, 7], deps=["nsubj", "punct", "nsubj", "advmod", "relcl", "dobj", "punct", "ROOT"],
+    ...           tags=["NNP", ",", "WDT", "RB", "VBZ", "NNS", ",", "VBD"])
+    >>> is_habit(doc[4]), is_habit(doc[7])
+    (True, False)
+    """
+    kids = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
+        return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
+    return (
+        deed and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("npadvmod", "prep", "advmod") and _tells_time(c) for c in kids)
+    )
+
+
+_NOW = frozenset("today tonight now currently yesterday morning evening night week weekend monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _tells_time(tok) -> bool:
+    return any(t.lower_ in _NOW for t in tok.subtree)
 
 
 def _prior_to(prep) -> bool:

@@ -183,6 +183,14 @@ CASES: list[tuple[str, list[str]]] = [
     ("Belarusian police raided opposition offices in Minsk last August.", ["coerce BLR>*"]),
     ("Russian troops shelled Kharkiv at the time of the vote.", ["assault RUS>UKR"]),
     ("Serbia lifted the curfew in Vojvodina, the scene of ethnic violence last March.", ["concede SRB>-"]),
+    # what an actor does by habit describes it; a stance in the present is taken now
+    ("Hezbollah, which often attacks Israeli posts, is also a political party in Lebanon.", ["NONE"]),
+    ("Israel often strikes targets in Syria.", ["NONE"]),
+    ("The Taliban, a movement that detains journalists, runs Afghanistan.", ["NONE"]),
+    ("Iran's Revolutionary Guards, which have long threatened Gulf shipping, seized a British tanker on Friday.",
+     ["coerce IRN>GBR sec=MIL"]),
+    ("Russia has repeatedly shelled Kharkiv this week.", ["assault RUS>UKR"]),
+    ("Poland passed a law, which the United States condemns.", ["accuse USA>-"]),
     # a past time that measures the present is no history lesson
     ("Russian missiles struck Kyiv in the heaviest bombardment since World War II.", ["assault RUS>UKR"]),
     ("Russia has occupied Crimea since 2014.", ["assault RUS>UKR"]),
