@@ -18,7 +18,7 @@ from extractors.expulsions import EXPELLING, expulsion
 from extractors.found import Found
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
-from extractors.modality import Frame, frame_of
+from extractors.modality import Frame, frame_of, is_bystander
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
 from extractors.senses import is_other_sense, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
@@ -334,9 +334,7 @@ def _emit(trig: Trigger, args: Args, p: _Parties, accusers: set[int]) -> list[Fo
     verb = frame.speaker_verb
     for src, tgt in pairs:
         codes = {a.code for a in (src, tgt) if a is not None}
-        mod = frame.modality
-        if mod == "asserted" and speaker is not None and speaker.code in codes and (verb is None or trig.tok.i != verb.i):
-            mod = "claimed"  # a party's own statement about itself is a claim
+        mod = told_as(trig, frame, speaker, src, codes)
         f = Frame(frame.negated, mod, frame.speaker, verb)
         out.append(Found(trig.tok, trig.category, trig.cameo, trig.ceasefire, src, tgt, p.location, f, speaker))
         if (
@@ -346,6 +344,23 @@ def _emit(trig: Trigger, args: Args, p: _Parties, accusers: set[int]) -> list[Fo
         ):
             out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
     return out
+
+
+def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | None, codes: set[str]) -> str:
+    """The modality of one event, given who tells it. A doer telling its own deed asserts it ("Israel
+    said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
+    a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
+    40 drones"). What the speaker says it will do is a promise, or a threat when hostile ("Iran said
+    it would retaliate")."""
+    mod = frame.modality
+    if frame.promised and mod in ("possible", "planned", "asserted"):
+        return "threatened" if trig.category in HOSTILE else "planned"
+    if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):
+        return mod
+    if (src is not None and src.code == speaker.code) or is_bystander(frame.speaker):
+        return mod
+    partisan = speaker.code in codes or (frame.reported and speaker.code in COUNTRY_CODES)
+    return "claimed" if partisan else mod
 
 
 def _is_hostile_noun(tok: Token, by_token: dict[int, Trigger]) -> bool:

@@ -35,6 +35,8 @@ class Frame:
     modality: str = "asserted"
     speaker: Token | None = None  # the subject of the saying/claiming clause, if any
     speaker_verb: Token | None = None
+    reported: bool = False  # told in what the speaker said ("X said Y attacked"), not only named by it
+    promised: bool = False  # the speaker's own act to come ("Iran said it would retaliate")
 
 
 def is_negated(tok: Token) -> bool:
@@ -108,6 +110,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     if is_unrealised_subject(anchor) or (anchor.pos_ == "NOUN" and is_pending(anchor)):
         modality = "possible"  # "any attack would be met with force", "Russia's looming aggression"
     speaker = speaker_verb = None
+    reported = promised = False
     node = anchor
     topic = False
     for _ in range(6):
@@ -157,10 +160,40 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
                 if speaker is None and head.dep_ in ("dobj", "pobj"):  # "expressed hope that"
                     speaker = _subject(head.head)
             speaker_verb = head
+            reported = lem == "according" or node.dep_ in ("ccomp", "parataxis")
+            promised = lem in SAY and node.dep_ == "ccomp" and node.i == anchor.i and is_own_future(node)
         node = head
     # "…, according to Armenia's defence ministry" hangs off the trigger itself.
     for child in anchor.children:
         if child.lower_ == "according" and speaker is None:
             speaker = next((c for c in child.subtree if c.dep_ == "pobj" and c.lower_ != "to"), None)
             speaker_verb = child
-    return Frame(negated, modality or "asserted", speaker, speaker_verb)
+            reported = True
+    return Frame(negated, modality or "asserted", speaker, speaker_verb, reported, promised)
+
+
+#: Subjects that are the speaker's own side: "said it would retaliate", "said they would attack".
+_OWN = frozenset("it they he she we i".split())
+
+
+def is_own_future(verb: Token) -> bool:
+    """ "said it would retaliate", "said they will attack again": the speaker's own act to come, a
+    promise or, when hostile, a threat ("said Russia would attack" is a guess about another)."""
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
+        return False  # "said that if Russia invades, we would help Ukraine": a condition, not a promise
+    return any(c.dep_ == "nsubj" and c.lower_ in _OWN for c in verb.children)
+
+
+_FUTURE = FUTURE_AUX | {"would"}
+#: Who tells what they saw, not what their side wants believed: "residents said", "hospital officials said".
+BYSTANDERS = frozenset(
+    """resident residents witness witnesses eyewitness eyewitnesses doctor doctors medic medics paramedic paramedics
+    rescuer rescuers hospital survivor survivors local locals villager villagers police monitor monitors observer
+    observers journalist journalists reporter reporters correspondent correspondents""".split()
+)
+
+
+def is_bystander(speaker: Token) -> bool:
+    return speaker.lower_ in BYSTANDERS or any(c.dep_ in ("compound", "amod") and c.lower_ in BYSTANDERS for c in speaker.children)

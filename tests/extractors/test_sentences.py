@@ -298,6 +298,16 @@ CASES: list[tuple[str, list[str]]] = [
     ("This year the Secretary had a chance to visit Morocco and meet King Mohammed.", ["consult *>* mod=asserted"]),  # made
     ("For weeks, we have been warning the world that Russia was mobilizing for military aggression against Ukraine.",
      ["mobilize RUS>UKR mod=claimed"]),
+    # who tells it: the doer asserts, a bystander too; the other side, or a state telling of others, claims
+    ("Israel said it struck Hezbollah positions in southern Lebanon.", ["assault ISR>LBN mod=asserted"]),
+    ("Russian troops shelled Kharkiv overnight, residents said.", ["assault RUS>UKR mod=asserted"]),
+    ("Ukraine said Russian jets bombed Kharkiv.", ["assault RUS>UKR mod=claimed by=UKR", "accuse UKR>RUS"]),
+    ("Turkey said Israel violated international law.", ["assault ISR>- mod=claimed by=TUR"]),
+    # what the speaker says it will do: a threat when hostile, else a promise; of another, a guess
+    ("Iran said it would retaliate against Israel.", ["assault IRN>ISR mod=threatened by=IRN"]),
+    ("China said it would send aid to Pakistan.", ["aid CHN>PAK mod=planned by=CHN"]),
+    ("Egypt said Russia would attack Ukraine.", ["assault RUS>UKR mod=possible by=EGY"]),
+    ("The United States said that if Russia invades, it would help Ukraine.", ["aid USA>UKR mod=possible by=USA"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
