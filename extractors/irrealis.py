@@ -20,6 +20,8 @@ POSSIBILITY = frozenset("potential likelihood possibility prospect prospects ris
 #: Possibility nouns whose infinitive may happen: "the potential to impose costs"; not "had a
 #: chance to visit" (a visit made) or "a chance to highlight".
 CAPACITY = frozenset("potential possibility risk danger likelihood".split())
+#: Words before an infinitive that tell how likely it is: "is likely to strike", "is about to impose".
+PROSPECT = {"likely": "possible", "unlikely": "possible", "going": "planned", "about": "planned", "poised": "planned"}
 #: Words that make an event noun one not (yet) known to have happened: "any attack", "further aggression".
 INDEFINITE = frozenset({"any", "a", "an", "another"})
 UNREALISED = frozenset("further new renewed future possible potential another fresh".split())
@@ -105,3 +107,35 @@ def _is_known(noun: Token) -> bool:
     if any(t.lower_ in DATED for t in noun.subtree):
         return True
     return any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") for c in noun.children)
+
+
+#: Auxiliaries that open a yes/no question: "Did Russia attack the port?", "Will Turkey invade?"
+_ASKING = frozenset("is are was were will would could can does do did has have should may might shall".split())
+_OPENERS = frozenset("and but so or then".split())
+
+
+def is_asked(verb: Token) -> bool:
+    """Whether `verb` is what a yes/no question asks about: "Will Russia attack Moldova?", "Is
+    Turkey planning to invade Syria?". A wh-question takes its event as known ("Why did Russia
+    attack the port?"), and so does a question about something else ("Do you condemn the attack?"
+    asks about the condemnation)."""
+    sent = verb.sent
+    if verb.pos_ not in ("VERB", "AUX") or sent[-1].text != "?":
+        return False
+    words = [t for t in sent if not t.is_punct]
+    if words and words[0].text == "QUESTION":  # a briefing transcript's "QUESTION: Will they …?"
+        words = words[1:]
+    while words and words[0].lower_ in _OPENERS:
+        words = words[1:]
+    if not words or words[0].lower_ not in _ASKING:
+        return False
+    asked = words[0] if words[0].dep_ == "ROOT" else words[0].head
+    node = verb
+    for _ in range(4):
+        if node.i == asked.i:
+            return True
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, aux_modality, is_pending, is_possibility_of, is_unrealised_subject
+from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, PROSPECT, aux_modality, is_asked, is_pending, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon, is_topic_prep
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
@@ -109,6 +109,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     modality = aux_modality(anchor)
     if is_unrealised_subject(anchor) or (anchor.pos_ == "NOUN" and is_pending(anchor)):
         modality = "possible"  # "any attack would be met with force", "Russia's looming aggression"
+    elif anchor.dep_ == "nsubj" and any(c.dep_ == "acomp" and PROSPECT.get(c.lower_) == "possible" for c in anchor.head.children):
+        modality = "possible"  # "an Israeli ground offensive is increasingly likely"
     speaker = speaker_verb = None
     reported = promised = False
     node = anchor
@@ -147,6 +149,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality or "possible"
         elif lem == "ought":  # "NATO ought to deploy more troops": the parser makes it the verb
             modality = modality or "called_for"
+        elif node.dep_ == "xcomp" and head.lower_ in PROSPECT:
+            modality = modality or PROSPECT[head.lower_]  # "is likely to strike", "is going to impose"
         elif node.dep_ == "xcomp" and modality is None:
             # "Ukraine must be allowed to strike", "Russia could begin to shell"; but "will continue
             # to shell" goes on now
@@ -169,6 +173,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             speaker = next((c for c in child.subtree if c.dep_ == "pobj" and c.lower_ != "to"), None)
             speaker_verb = child
             reported = True
+    if modality in (None, "planned") and not negated and is_asked(anchor):
+        modality = "possible"  # "Will Russia attack NATO?", "Did Russia attack the port?": asked, not told
     return Frame(negated, modality or "asserted", speaker, speaker_verb, reported, promised)
 
 

@@ -308,6 +308,15 @@ CASES: list[tuple[str, list[str]]] = [
     ("China said it would send aid to Pakistan.", ["aid CHN>PAK mod=planned by=CHN"]),
     ("Egypt said Russia would attack Ukraine.", ["assault RUS>UKR mod=possible by=EGY"]),
     ("The United States said that if Russia invades, it would help Ukraine.", ["aid USA>UKR mod=possible by=USA"]),
+    # how likely: asked, guessed or about to happen
+    ("Will Russia attack Moldova?", ["assault RUS>MDA mod=possible"]),
+    ("Is Turkey planning to invade northern Syria?", ["assault TUR>SYR mod=possible"]),
+    ("Why did Russia attack the port of Odesa yesterday?", ["assault RUS>UKR mod=asserted"]),
+    ("Did Russia attack the port of Odesa?", ["assault RUS>UKR mod=possible"]),
+    ("QUESTION: Do you condemn the Russian attack on Kyiv?", ["assault RUS>UKR mod=asserted"]),
+    ("Observers say Israel is likely to strike Iranian oil facilities.", ["assault ISR>IRN mod=possible"]),
+    ("A Turkish ground offensive in northern Iraq is increasingly likely.", ["assault TUR>IRQ mod=possible"]),
+    ("The EU is about to impose sanctions on Georgian officials.", ["sanction EU>GEO mod=planned"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
