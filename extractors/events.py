@@ -27,6 +27,8 @@ from extractors.triggers import Trigger, find_triggers, lower_forms
 
 __all__ = ["Found", "events_in"]
 
+#: Who turns out to protest, unnamed: "Thousands rallied in Tel Aviv", "Farmers blocked motorways across France".
+CROWDS = frozenset("thousands hundreds dozens tens crowds farmers survivors pensioners truckers miners nurses women mothers families".split())
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories whose object can be a deed ("condemned the attacks"): its doers are the target.
 CONDEMNING = frozenset({"accuse", "protest"})
@@ -168,9 +170,12 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     if not sources and args.inherited and not args.suffered:
         sources, _, _ = resolve_first(args.inherited, mentions, dyad)
     agent = counted_noun(args.sources[0]) if args.sources else None  # "thousands of protesters"
-    if not sources and places and agent is not None and agent.lower_ in role_sectors():
-        # "Demonstrators blocked streets in Hong Kong": an unnamed role acts where it is.
-        sector = role_sectors()[agent.lower_]
+    against = any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in args.targets)
+    crowd = trig.category == "protest" and agent is not None and agent.lower_ in CROWDS and not against
+    if not sources and places and agent is not None and (agent.lower_ in role_sectors() or crowd):
+        # "Demonstrators blocked streets in Hong Kong", "Thousands rallied in Tel Aviv": an unnamed
+        # role or crowd acts where it is (a crowd "against the government" targets it instead).
+        sector = role_sectors().get(agent.lower_, "CVL")
         sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
     candidates = args.targets
     if not sources and trig.category == "retreat" and not trig.is_verb:

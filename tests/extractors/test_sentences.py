@@ -136,6 +136,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("Armenia mobilized its reservists.", ["mobilize ARM>-"]),
     ("Russia is mobilizing for war.", ["mobilize RUS>-"]),
     ("Thousands demonstrated in Minsk against the government.", ["protest *>BLR"]),
+    ("Thousands rallied in Tel Aviv to demand a hostage deal.", ["protest ISR>- sec=CVL"]),
+    ("Hundreds marched in Nairobi on Tuesday.", ["protest KEN>- sec=CVL"]),
     # stone-throwing is a violent protest (CAMEO 145), not an assault
     ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ["protest PSE>ISR sec=CVL"]),
     ("He threw stones into the lake.", ["NONE"]),
