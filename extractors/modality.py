@@ -23,6 +23,8 @@ HOPE = frozenset("hope wish expect trust".split())
 CALL = frozenset("urge call ask demand appeal press request propose encourage invite plead".split())
 PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split())
 DENY = frozenset({"deny", "denial"})
+#: Nouns that, with "no", deny what they are of: "no intention of retaliating", "no evidence of an attack".
+UNFOUND = frozenset("intention intentions intent plan plans record evidence sign signs indication indications proof desire".split())
 #: Governors whose complement did not happen: "refused to withdraw", "failed to agree".
 NEGATING = frozenset("refuse fail decline reject avoid stop halt end cease".split())
 #: Dependencies through which a governing clause frames its dependent.
@@ -120,6 +122,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         if head.i == node.i or node.dep_ not in FRAMED_BY_HEAD:
             break
         lem = lex.lemma(head.text)
+        if head.lower_ in UNFOUND and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            negated = True  # "had no intention of retaliating", "no record of a strike in the area"
         if node.dep_ == "conj":
             if node.i == anchor.i:  # the event's own verb, not one its object hangs from
                 negated = negated or _shares_negation(node, head)

@@ -23,7 +23,7 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
     ("released the civilians imprisoned for …") are background.
     """
     tok = trig.tok
-    if trig.is_verb and is_habit(tok, deed=trig.category in DEEDS):
+    if (trig.is_verb and is_habit(tok, deed=trig.category in DEEDS)) or is_reputation(tok):
         return True
     if not trig.is_verb:
         phrase = trig.arg_tok  # "lifted the state of emergency": the state is lifted
@@ -79,11 +79,29 @@ def is_habit(verb, *, deed: bool = True) -> bool:
     """
     kids = list(verb.children)
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
-        return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
+        auxes = [c.lower_ for c in kids if c.dep_ == "aux"]
+        return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxes) or "has" in auxes or "have" in auxes
     return (
         deed and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ in ("npadvmod", "prep", "advmod") and _tells_time(c) for c in kids)
     )
+
+
+#: What an actor is known for, or has a history of, is its reputation: "notorious for kidnapping
+#: schoolchildren", "a long history of jailing its critics".
+REPUTED = frozenset("known notorious famous infamous renowned noted".split())
+RECORDS = frozenset("history record habit tradition".split())
+
+
+def is_reputation(tok) -> bool:
+    """ "Boko Haram is notorious for kidnapping schoolchildren", "the Kremlin has a long history of
+    jailing its critics": a reputation, no event."""
+    if tok.dep_ == "dobj" and tok.head.dep_ == "pcomp":  # "known for staging street rallies"
+        tok = tok.head
+    if tok.dep_ not in ("pcomp", "pobj"):
+        return False
+    prep = tok.head
+    return (prep.lower_ == "for" and prep.head.lower_ in REPUTED) or (prep.lower_ == "of" and prep.head.lower_ in RECORDS)
 
 
 _NOW = frozenset("today tonight now currently yesterday morning evening night week weekend monday tuesday wednesday thursday friday saturday sunday".split())

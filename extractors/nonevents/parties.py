@@ -11,7 +11,7 @@ PRIVATE = frozenset(
     """man men woman women boy boys girl girls person suspect suspects gunman attacker assailant teenager
     teenagers student students couple father mother husband wife son daughter neighbour neighbor neighbours
     neighbors driver resident residents tourist tourists worker workers robber robbers thief thieves burglar
-    gang gangs customer customers patient patients passenger passengers""".split()
+    gang gangs customer customers patient patients passenger passengers pirate pirates""".split()
 )
 #: Physical targets: a hostile verb aimed at these is no metaphor even without a named actor.
 PHYSICAL = frozenset(

@@ -192,6 +192,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Iran's Revolutionary Guards, which have long threatened Gulf shipping, seized a British tanker on Friday.",
      ["coerce IRN>GBR sec=MIL"]),
     ("Russia has repeatedly shelled Kharkiv this week.", ["assault RUS>UKR"]),
+    ("Al-Shabaab is notorious for abducting aid workers in Somalia.", ["NONE"]),
+    ("Iran has a long history of imprisoning foreign nationals.", ["NONE"]),
+    ("Colombian gangs frequently kill local officials who refuse to pay.", ["NONE"]),
+    ("Pirates hijacked a fishing vessel off the coast of Somalia.", ["NONE"]),
     ("Poland passed a law, which the United States condemns.", ["accuse USA>-"]),
     # a past time that measures the present is no history lesson
     ("Russian missiles struck Kyiv in the heaviest bombardment since World War II.", ["assault RUS>UKR"]),
@@ -315,6 +319,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Is Turkey planning to invade northern Syria?", ["assault TUR>SYR mod=possible"]),
     ("Why did Russia attack the port of Odesa yesterday?", ["assault RUS>UKR mod=asserted"]),
     ("Did Russia attack the port of Odesa?", ["assault RUS>UKR mod=possible"]),
+    ("Turkey said it had no intention of attacking Greece.", ["assault TUR>GRC neg"]),
     ("QUESTION: Do you condemn the Russian attack on Kyiv?", ["assault RUS>UKR mod=asserted"]),
     ("Observers say Israel is likely to strike Iranian oil facilities.", ["assault ISR>IRN mod=possible"]),
     ("A Turkish ground offensive in northern Iraq is increasingly likely.", ["assault TUR>IRQ mod=possible"]),
