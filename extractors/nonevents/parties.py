@@ -38,5 +38,12 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
     return target.pos_ in ("NOUN", "PROPN") and target.lower_ not in PHYSICAL and not target.is_title
 
 
+#: Modifiers that arm a private-sounding noun: "armed men", "masked gunmen loyal to the Houthis".
+ARMED = frozenset("armed masked uniformed".split())
+
+
 def is_private(tok: Token | None) -> bool:
-    return tok is not None and tok.lower_ in PRIVATE
+    """A private person ("a man", "the robbers"), not "armed men" or "men loyal to the Houthi movement"."""
+    if tok is None or tok.lower_ not in PRIVATE:
+        return False
+    return not any((c.dep_ == "amod" and c.lower_ in ARMED) or (c.dep_ == "amod" and c.lower_ == "loyal") for c in tok.children)

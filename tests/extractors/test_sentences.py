@@ -164,6 +164,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Mexico declared war on obesity with a new sugar tax.", ["NONE"]),
     ("The former Kenyan runner is fighting a battle with cancer.", ["NONE"]),
     ("A man stabbed his neighbour in a London suburb, police said.", ["NONE"]),
+    ("Armed men detained dozens of UN staff in Sanaa.", ["coerce ->UNO"]),
     ("In the film, Russian agents attack the American embassy.", ["NONE"]),
     ("The novel tells how Japan invaded China in a fictional war.", ["NONE"]),
     ("In 1914 Austria-Hungary declared war on Serbia.", ["NONE"]),
