@@ -128,8 +128,11 @@ def _is_non_event(trig: Trigger, args: Args, ctx: _Sentence) -> bool:
     if "sport" in ctx.context and trig.word.has("s"):
         return True
     walkout = trig.word.lemma == "strike" and not trig.is_verb  # "workers began a strike": see _recategorise
-    if trig.category in ("assault", "coerce") and not walkout and any(nonevents.is_private(s) for s in args.sources):
-        return True  # a man who stabs his neighbour
+    if (
+        trig.category in ("assault", "coerce") and not walkout and any(nonevents.is_private(s) for s in args.sources)
+        and not any(nonevents.is_state_target(t) for t in args.targets)
+    ):
+        return True  # a man who stabs his neighbour; not "gunmen attacked a police station"
     if any(nonevents.is_non_agent(s, ctx.mentions, trig.word.lemma) for s in args.sources[:1]):
         return True  # "the storm struck China"
     if ctx.defunct and any(nonevents.is_defunct_actor(s, ctx.defunct) for s in args.sources[:1]):

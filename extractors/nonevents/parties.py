@@ -25,7 +25,7 @@ PHYSICAL = frozenset(
     neighborhood neighbourhoods neighborhoods tanker tankers warship warships vehicle vehicles truck trucks bus
     buses train trains barracks compound headquarters hotel hotels dam railway substation men women children
     officers worshippers hostages passengers patrol patrols crowd crowds mourners migrants terrorists jihadists
-    extremists""".split()
+    extremists station stations""".split()
 )
 
 
@@ -47,3 +47,21 @@ def is_private(tok: Token | None) -> bool:
     if tok is None or tok.lower_ not in PRIVATE:
         return False
     return not any((c.dep_ == "amod" and c.lower_ in ARMED) or (c.dep_ == "amod" and c.lower_ == "loyal") for c in tok.children)
+
+
+#: Places of the state: who attacks them is no private person ("gunmen attacked a police station").
+STATE_PLACES = frozenset("station checkpoint checkpoints base bases barracks convoy patrol embassy ministry parliament outpost".split())
+#: Sectors of the state and its forces.
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+def is_state_target(tok: Token) -> bool:
+    """ "a police station", "an army convoy", "two officers", "the governor": the state, its forces
+    or their places, whom an attack makes political whoever carries it out."""
+    sectors = role_sectors()
+    noun = counted_noun(tok)
+    if sectors.get(noun.lower_) in STATE_SECTORS:
+        return True
+    owners = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    return noun.lower_ in STATE_PLACES and any(sectors.get(c.lower_) in STATE_SECTORS for c in owners)
+

@@ -165,6 +165,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("The former Kenyan runner is fighting a battle with cancer.", ["NONE"]),
     ("A man stabbed his neighbour in a London suburb, police said.", ["NONE"]),
     ("Armed men detained dozens of UN staff in Sanaa.", ["coerce ->UNO"]),
+    ("Gunmen attacked a police station in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
+    ("A gunman shot three shoppers in a mall in Texas.", ["NONE"]),
     ("In the film, Russian agents attack the American embassy.", ["NONE"]),
     ("The novel tells how Japan invaded China in a fictional war.", ["NONE"]),
     ("In 1914 Austria-Hungary declared war on Serbia.", ["NONE"]),
