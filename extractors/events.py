@@ -359,10 +359,12 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
     said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
     a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
     40 drones"). What the speaker says it will do is a promise, or a threat when hostile ("Iran said
-    it would retaliate")."""
+    it would retaliate"); what follows from a condition may happen ("will impose costs if …")."""
     mod = frame.modality
     if frame.promised and mod in ("possible", "planned", "asserted"):
-        return "threatened" if trig.category in HOSTILE else "planned"
+        return "threatened" if trig.category in HOSTILE else "possible" if frame.conditional else "planned"
+    if frame.conditional and mod in ("asserted", "planned"):
+        return "possible"  # "we will impose costs if Russia invades", "if it engages, we'll escalate"
     if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):
         return mod
     if (src is not None and src.code == speaker.code) or is_bystander(frame.speaker):

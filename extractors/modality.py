@@ -39,6 +39,7 @@ class Frame:
     speaker_verb: Token | None = None
     reported: bool = False  # told in what the speaker said ("X said Y attacked"), not only named by it
     promised: bool = False  # the speaker's own act to come ("Iran said it would retaliate")
+    conditional: bool = False  # what follows from a condition ("we will impose costs if Russia invades")
 
 
 def is_negated(tok: Token) -> bool:
@@ -115,6 +116,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         modality = "possible"  # "an Israeli ground offensive is increasingly likely"
     speaker = speaker_verb = None
     reported = promised = False
+    conditional = is_conditional(anchor)
     node = anchor
     topic = False
     for _ in range(6):
@@ -122,6 +124,9 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         if head.i == node.i or node.dep_ not in FRAMED_BY_HEAD:
             break
         lem = lex.lemma(head.text)
+        if lem in WISH and node.dep_ == "xcomp" and lex.lemma(node.text) in PERFORMED:
+            break  # "I would like to reiterate our condemnation", "I want to say that we condemn": said now
+        conditional = conditional or (node.dep_ == "xcomp" and is_conditional(head))  # "to work to impose costs if …"
         if head.lower_ in UNFOUND and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             negated = True  # "had no intention of retaliating", "no record of a strike in the area"
         if node.dep_ == "conj":
@@ -179,7 +184,25 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             reported = True
     if modality in (None, "planned") and not negated and is_asked(anchor):
         modality = "possible"  # "Will Russia attack NATO?", "Did Russia attack the port?": asked, not told
-    return Frame(negated, modality or "asserted", speaker, speaker_verb, reported, promised)
+    return Frame(negated, modality or "asserted", speaker, speaker_verb, reported, promised, conditional)
+
+
+#: Verbs of wishing whose speech act is performed as it is wished: "I would like to reiterate".
+WISH = frozenset({"like", "want", "wish"})
+PERFORMED = frozenset("say reiterate repeat express stress underscore emphasize note add begin start join thank welcome".split())
+
+
+def is_conditional(verb: Token) -> bool:
+    """ "We will impose costs if Russia invades", "if it engages in an invasion": a clause with an
+    "if" or "unless" clause of its own, or one itself."""
+    return _is_if(verb) or any(c.dep_ == "advcl" and _is_if(c) for c in verb.children)
+
+
+def _is_if(clause: Token) -> bool:
+    """An "if" clause that sets a condition, not a speaker's aside ("if you look at", "if I may")."""
+    kids = list(clause.children)
+    aside = any(c.dep_ == "nsubj" and c.lower_ in ("you", "i") for c in kids)
+    return not aside and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids)
 
 
 #: Subjects that are the speaker's own side: "said it would retaliate", "said they would attack".
@@ -187,12 +210,11 @@ _OWN = frozenset("it they he she we i".split())
 
 
 def is_own_future(verb: Token) -> bool:
-    """ "said it would retaliate", "said they will attack again": the speaker's own act to come, a
-    promise or, when hostile, a threat ("said Russia would attack" is a guess about another)."""
+    """ "said it would retaliate", "said they will attack again" (if provoked or not): the speaker's
+    own act to come, a promise or, when hostile, a threat ("said Russia would attack" is a guess
+    about another)."""
     if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
         return False
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
-        return False  # "said that if Russia invades, we would help Ukraine": a condition, not a promise
     return any(c.dep_ == "nsubj" and c.lower_ in _OWN for c in verb.children)
 
 

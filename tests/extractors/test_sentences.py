@@ -317,6 +317,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("China said it would send aid to Pakistan.", ["aid CHN>PAK mod=planned by=CHN"]),
     ("Egypt said Russia would attack Ukraine.", ["assault RUS>UKR mod=possible by=EGY"]),
     ("The United States said that if Russia invades, it would help Ukraine.", ["aid USA>UKR mod=possible by=USA"]),
+    ("Iran said it would retaliate if Israel struck its nuclear sites.", ["assault IRN>- mod=threatened by=IRN"]),
+    # what follows from a condition may happen; an aside is no condition; a wish to speak speaks now
+    ("The United States will impose sanctions on Russia if it invades Ukraine.", ["sanction USA>RUS mod=possible"]),
+    ("If you look at the map, Russian forces have shelled Kharkiv for weeks.", ["assault RUS>UKR mod=asserted"]),
+    ("I would like to reiterate Morocco's strong condemnation of the attack.", ["accuse MAR>- mod=asserted"]),
     # how likely: asked, guessed or about to happen
     ("Will Russia attack Moldova?", ["assault RUS>MDA mod=possible"]),
     ("Is Turkey planning to invade northern Syria?", ["assault TUR>SYR mod=possible"]),
