@@ -27,6 +27,9 @@ from extractors.triggers import Trigger, find_triggers, lower_forms
 
 __all__ = ["Found", "events_in"]
 
+#: What, said of the speaker's own future, threatens someone ("said it would retaliate"); a protest or a
+#: deployment the speaker announces is planned ("unions said they will block motorways").
+HARMS = frozenset({"assault", "coerce", "sanction", "threaten"})
 #: Who turns out to protest, unnamed: "Thousands rallied in Tel Aviv", "Farmers blocked motorways across France".
 CROWDS = frozenset("thousands hundreds dozens tens crowds farmers survivors pensioners truckers miners nurses women mothers families".split())
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
@@ -358,11 +361,12 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
     """The modality of one event, given who tells it. A doer telling its own deed asserts it ("Israel
     said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
     a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
-    40 drones"). What the speaker says it will do is a promise, or a threat when hostile ("Iran said
-    it would retaliate"); what follows from a condition may happen ("will impose costs if …")."""
+    40 drones"). What the speaker says it will do is a threat when it harms someone ("Iran said it
+    would retaliate"), else a plan ("unions said they will block motorways"); what follows from a
+    condition may happen ("will impose costs if …")."""
     mod = frame.modality
     if frame.promised and mod in ("possible", "planned", "asserted"):
-        return "threatened" if trig.category in HOSTILE else "possible" if frame.conditional else "planned"
+        return "threatened" if trig.category in HARMS else "possible" if frame.conditional else "planned"
     if frame.conditional and mod in ("asserted", "planned"):
         return "possible"  # "we will impose costs if Russia invades", "if it engages, we'll escalate"
     if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):

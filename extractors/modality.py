@@ -150,6 +150,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
                 modality = "claimed" if lem == "warn" and is_alert(head) else "threatened"
         elif lem in HOPE:
             modality = "hoped"
+        elif lem in CALL and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            modality = "possible"  # "asked whether Iran would retaliate" asks, it calls for nothing
         elif lem in CALL and (node.dep_ in ("xcomp", "pobj", "prep", "pcomp", "ccomp") or is_for_clause(node)):
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):

@@ -101,7 +101,7 @@ _TIME_WORDS = frozenset(MONTHS) | frozenset(
 
 
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
-_MODIFIERS = frozenset({"nummod", "compound", "amod"})
+_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss"})
 
 
 def _dated(tok: Token, event_nouns: frozenset[int]) -> Token:
@@ -118,9 +118,9 @@ def _dated(tok: Token, event_nouns: frozenset[int]) -> Token:
             return node
         if node.dep_ == "npadvmod" and head.pos_ == "NOUN" and not _is_time(head) and head.dep_ not in _ARGUMENTS:
             return head  # "the scene of ethnic violence last March"
-        if node.i == tok.i and node.dep_ in _MODIFIERS and head.pos_ in ("NOUN", "PROPN") and not _is_time(head):
+        if (node.i == tok.i or _is_time(node)) and node.dep_ in _MODIFIERS and head.pos_ in ("NOUN", "PROPN") and not _is_time(head):
             if head.i not in event_nouns and not _dates_its_clause(head, ""):
-                return head  # "the 2011 Agreement", "from 2020 levels": a year that names a thing
+                return head  # "the 2011 Agreement", "from 2020 levels", "last year's decree": a time that names a thing
         node, via = head, node.dep_
     return node
 

@@ -186,6 +186,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("At the time, Russian troops shelled the Ukrainian town of Izium.", ["NONE"]),
     ("Russian troops shelled the Ukrainian town of Izium on 5 September 2022.", ["assault RUS>UKR"]),
     ("Belarusian police raided opposition offices in Minsk last August.", ["coerce BLR>*"]),
+    ("Police raided the offices of the Belarusian opposition on Thursday in a probe into last year's protests.", ["coerce *>BLR"]),
     ("Russian troops shelled Kharkiv at the time of the vote.", ["assault RUS>UKR"]),
     ("Serbia lifted the curfew in Vojvodina, the scene of ethnic violence last March.", ["concede SRB>-"]),
     # what an actor does by habit describes it; a stance in the present is taken now
@@ -315,6 +316,8 @@ CASES: list[tuple[str, list[str]]] = [
     # what the speaker says it will do: a threat when hostile, else a promise; of another, a guess
     ("Iran said it would retaliate against Israel.", ["assault IRN>ISR mod=threatened by=IRN"]),
     ("China said it would send aid to Pakistan.", ["aid CHN>PAK mod=planned by=CHN"]),
+    ("Kenyan unions said they will block roads in Nairobi on Thursday.", ["protest KEN>- mod=planned"]),
+    ("Asked whether Turkey would invade Syria, the minister declined to say.", ["assault TUR>SYR mod=possible"]),
     ("Egypt said Russia would attack Ukraine.", ["assault RUS>UKR mod=possible by=EGY"]),
     ("The United States said that if Russia invades, it would help Ukraine.", ["aid USA>UKR mod=possible by=USA"]),
     ("Iran said it would retaliate if Israel struck its nuclear sites.", ["assault IRN>- mod=threatened by=IRN"]),
