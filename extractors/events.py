@@ -18,7 +18,8 @@ from extractors.expulsions import EXPELLING, expulsion
 from extractors.found import Found
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
-from extractors.modality import Frame, frame_of, is_bystander
+from extractors.modality import Frame, frame_of
+from extractors.telling import is_bystander
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
 from extractors.senses import is_other_sense, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, PROSPECT, aux_modality, is_asked, is_pending, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon, is_topic_prep
+from extractors.telling import PERFORMED, WISH, is_conditional, is_own_future
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
 SAY = frozenset("say report announce state tell add confirm note declare statement according reiterate".split())
@@ -187,47 +188,3 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     if modality in (None, "planned") and not negated and is_asked(anchor):
         modality = "possible"  # "Will Russia attack NATO?", "Did Russia attack the port?": asked, not told
     return Frame(negated, modality or "asserted", speaker, speaker_verb, reported, promised, conditional)
-
-
-#: Verbs of wishing whose speech act is performed as it is wished: "I would like to reiterate".
-WISH = frozenset({"like", "want", "wish"})
-PERFORMED = frozenset("say reiterate repeat express stress underscore emphasize note add begin start join thank welcome".split())
-
-
-def is_conditional(verb: Token) -> bool:
-    """ "We will impose costs if Russia invades", "if it engages in an invasion": a clause with an
-    "if" or "unless" clause of its own, or one itself."""
-    return _is_if(verb) or any(c.dep_ == "advcl" and _is_if(c) for c in verb.children)
-
-
-def _is_if(clause: Token) -> bool:
-    """An "if" clause that sets a condition, not a speaker's aside ("if you look at", "if I may")."""
-    kids = list(clause.children)
-    aside = any(c.dep_ == "nsubj" and c.lower_ in ("you", "i") for c in kids)
-    return not aside and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids)
-
-
-#: Subjects that are the speaker's own side: "said it would retaliate", "said they would attack".
-_OWN = frozenset("it they he she we i".split())
-
-
-def is_own_future(verb: Token) -> bool:
-    """ "said it would retaliate", "said they will attack again" (if provoked or not): the speaker's
-    own act to come, a promise or, when hostile, a threat ("said Russia would attack" is a guess
-    about another)."""
-    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _OWN for c in verb.children)
-
-
-_FUTURE = FUTURE_AUX | {"would"}
-#: Who tells what they saw, not what their side wants believed: "residents said", "hospital officials said".
-BYSTANDERS = frozenset(
-    """resident residents witness witnesses eyewitness eyewitnesses doctor doctors medic medics paramedic paramedics
-    rescuer rescuers hospital survivor survivors local locals villager villagers police monitor monitors observer
-    observers journalist journalists reporter reporters correspondent correspondents""".split()
-)
-
-
-def is_bystander(speaker: Token) -> bool:
-    return speaker.lower_ in BYSTANDERS or any(c.dep_ in ("compound", "amod") and c.lower_ in BYSTANDERS for c in speaker.children)

@@ -10,9 +10,9 @@ UNDOING = frozenset("lifting easing removal suspension cancellation repeal relax
 BACKGROUND = frozenset({"after", "following", "since", "before", "during", "despite", "over"})
 #: Modifiers that date a nominal event before the news: "amid previous Russian aggression".
 PAST = frozenset({"previous", "past", "former", "prior"})
-#: Adverbs of habit: "a group that frequently targets civilians" tells what it is, not what it did.
 #: Categories of deeds, which a present tense tells as a habit; a present stance is taken now.
 DEEDS = frozenset({"assault", "coerce", "sanction", "mobilize", "threaten"})
+#: Adverbs of habit: "a group that frequently targets civilians" tells what it is, not what it did.
 HABITUAL = frozenset("frequently regularly routinely typically often usually habitually customarily traditionally long".split())
 
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from extractors.nonevents.past import MONTHS, is_stale
+from extractors.nonevents.past import dated_word, is_past_time
 
 HISTORY = frozenset(
     """century centuries decades history historical historically anniversary medieval ancient commemorate
@@ -82,74 +82,13 @@ def history_clauses(sent: Doc, lowers: list[str], published: date | None, event_
     (`event_nouns`): "eased measures in the scene of violence last March" eased them now."""
     out = set()
     for i, low in enumerate(lowers):
-        dated = (is_stale(lowers, i, published) and not _counts(sent, i)) or _then(lowers, i)
-        if not dated and low == "ago" and i > 0:
-            dated = lowers[i - 1] in ("year", "years", "decades", "centuries", "generations")
+        dated = is_past_time(sent, lowers, i, published)
         cue = dated or low in HISTORY
         if not cue and low == "war" and i > 0 and lowers[i - 1] == "world":  # "the Second World War"
             cue = (i > 1 and lowers[i - 2] in _WORLD_WAR) or (i + 1 < len(lowers) and lowers[i + 1] in _WORLD_WAR)
         if cue and not _yardstick(sent[i]):
-            out.add(_dated(sent[i], event_nouns).i if dated else _clause(sent[i]).i)
+            out.add(dated_word(sent[i], event_nouns).i if dated else _clause(sent[i]).i)
     return out
-
-
-#: Words inside a time expression, walked through to find what it dates.
-_TIME_WORDS = frozenset(MONTHS) | frozenset(
-    """year years month months week weeks day days time end beginning start middle half part course late early
-    last spring summer autumn fall winter decade decades ago then""".split()
-)
-
-
-_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
-_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss"})
-
-
-def _dated(tok: Token, event_nouns: frozenset[int]) -> Token:
-    """What a time expression dates: the event noun it hangs on ("the 2020 war", "a bombing two
-    years ago"), a noun phrase it follows ("the scene of violence last March"), else its clause
-    ("In June 2020, China imposed the law"; "during his 2000 campaign, he criticized …";
-    "annexed Crimea in 2014", whichever word the parser hangs the date on)."""
-    node, via = tok, ""
-    for _ in range(12):
-        head = node.head
-        if node.pos_ in ("VERB", "AUX") or head.i == node.i:
-            return node
-        if node.i in event_nouns and not _is_time(node) and not _dates_its_clause(node, via):
-            return node
-        if node.dep_ == "npadvmod" and head.pos_ == "NOUN" and not _is_time(head) and head.dep_ not in _ARGUMENTS:
-            return head  # "the scene of ethnic violence last March"
-        if (node.i == tok.i or _is_time(node)) and node.dep_ in _MODIFIERS and head.pos_ in ("NOUN", "PROPN") and not _is_time(head):
-            if head.i not in event_nouns and not _dates_its_clause(head, ""):
-                return head  # "the 2011 Agreement", "from 2020 levels", "last year's decree": a time that names a thing
-        node, via = head, node.dep_
-    return node
-
-
-def _counts(sent: Doc, i: int) -> bool:
-    """ "2000 soldiers", "1500 attacks": a number before a plural noun counts, it names no year."""
-    return i + 1 < len(sent) and sent[i + 1].tag_ in ("NNS", "NNPS")
-
-
-def _is_time(tok: Token) -> bool:
-    return tok.like_num or tok.lower_.rstrip(".") in _TIME_WORDS
-
-
-def _dates_its_clause(noun: Token, via: str) -> bool:
-    """ "signed the treaty in 1850", "shot during a 2013 massacre", "in 2002 Super Bowl ads": the
-    date of a verb's object (wherever the parser hangs it) or of a "during" or "in" phrase is the
-    verb's."""
-    return (via == "prep" and noun.dep_ in _ARGUMENTS) or (noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in"))
-
-
-def _then(lowers: list[str], i: int) -> bool:
-    """ "At the time, Russia denied it", "back then": a narrative's past (not "at the time of")."""
-    if lowers[i] == "then":
-        return i > 0 and lowers[i - 1] == "back"
-    after = lowers[i + 1] if i + 1 < len(lowers) else "."
-    return lowers[i] == "time" and lowers[i - 2:i] == ["at", "the"] and after in _CLAUSE_BREAK
-
-
-_CLAUSE_BREAK = frozenset(". , ; : ) -- — – and but".split())
 
 
 def _yardstick(tok: Token) -> bool:

@@ -38,15 +38,15 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
     return target.pos_ in ("NOUN", "PROPN") and target.lower_ not in PHYSICAL and not target.is_title
 
 
-#: Modifiers that arm a private-sounding noun: "armed men", "masked gunmen loyal to the Houthis".
-ARMED = frozenset("armed masked uniformed".split())
+#: Modifiers that arm a private-sounding noun: "armed men", "masked gunmen", "men loyal to the Houthis".
+ARMED = frozenset("armed masked uniformed loyal".split())
 
 
 def is_private(tok: Token | None) -> bool:
     """A private person ("a man", "the robbers"), not "armed men" or "men loyal to the Houthi movement"."""
     if tok is None or tok.lower_ not in PRIVATE:
         return False
-    return not any((c.dep_ == "amod" and c.lower_ in ARMED) or (c.dep_ == "amod" and c.lower_ == "loyal") for c in tok.children)
+    return not any(c.dep_ == "amod" and c.lower_ in ARMED for c in tok.children)
 
 
 #: Places of the state: who attacks them is no private person ("gunmen attacked a police station").
@@ -64,4 +64,3 @@ def is_state_target(tok: Token) -> bool:
         return True
     owners = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     return noun.lower_ in STATE_PLACES and any(sectors.get(c.lower_) in STATE_SECTORS for c in owners)
-
