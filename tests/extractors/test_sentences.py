@@ -313,7 +313,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Russian troops shelled Kharkiv overnight, residents said.", ["assault RUS>UKR mod=asserted"]),
     ("Ukraine said Russian jets bombed Kharkiv.", ["assault RUS>UKR mod=claimed by=UKR", "accuse UKR>RUS"]),
     ("Turkey said Israel violated international law.", ["assault ISR>- mod=claimed by=TUR"]),
-    # what the speaker says it will do: a threat when hostile, else a promise; of another, a guess
+    # what the speaker says it will do: a threat when it harms someone, else a plan; of another, a guess
     ("Iran said it would retaliate against Israel.", ["assault IRN>ISR mod=threatened by=IRN"]),
     ("China said it would send aid to Pakistan.", ["aid CHN>PAK mod=planned by=CHN"]),
     ("Kenyan unions said they will block roads in Nairobi on Thursday.", ["protest KEN>- mod=planned"]),
