@@ -111,7 +111,22 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
         parties = _parties(trig, args, ctx)
         if parties is not None:
             out.extend(_emit(trig, args, parties, accusers))
-    return _dedupe(out + must_demands(sent, lowers, mentions, lex, dyad))
+    return _dedupe(_told_once(out) + must_demands(sent, lowers, mentions, lex, dyad))
+
+
+def _told_once(found: list[Found]) -> list[Found]:
+    """ "Russian missiles struck Kyiv", "the shelling killed five civilians": an attack that is the
+    subject of an attack verb is that verb's event, counted once (not when the verb is negated or
+    only guessed, "the attack killed no one", "the attack could have killed hundreds", nor when
+    the noun is a ceasefire's violation)."""
+    deeds = {(f.tok.i, f.frame.modality) for f in found if f.category == "assault" and f.tok.pos_ in ("VERB", "AUX") and not f.frame.negated}
+    return [
+        f for f in found
+        if f.ceasefire or not (
+            f.category == "assault" and f.tok.pos_ not in ("VERB", "AUX") and f.tok.dep_ in ("nsubj", "nsubjpass")
+            and (f.tok.head.i, f.frame.modality) in deeds
+        )
+    ]
 
 
 def _merged_into_light_verb(trig: Trigger, args: Args, by_token: dict[int, Trigger], skipped: set[int]) -> bool:

@@ -395,6 +395,16 @@ def test_coordinated_verbs_share_their_negation_and_auxiliary(extract, text, fla
         assert e.negated == ("neg" in flags) and {f"mod={e.modality}"} <= flags, _show(hostile)
 
 
+@pytest.mark.parametrize("text,count", [
+    ("A Palestinian rocket killed an Israeli woman in Sderot.", 1),  # the rocket is the killing, once
+    ("Russian strikes in Kyiv struck the television tower.", 1),
+    ("The Russian attack on Kyiv could have killed hundreds.", 2),  # a guess does not tell the attack
+])
+def test_an_attack_that_kills_is_counted_once(extract, text, count):
+    hostile = [e for e in extract(text) if "hostility" in e.signals and not e.negated]
+    assert len(hostile) == count, _show(hostile)
+
+
 def test_a_second_verb_in_its_own_form_keeps_its_own_polarity(extract):
     events = extract("Russia did not attack Kyiv, and withdrew its troops.")
     assert [e.negated for e in events if e.category == "retreat"] == [False], _show(events)
