@@ -116,9 +116,9 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
 
 def _told_once(found: list[Found]) -> list[Found]:
     """ "Russian missiles struck Kyiv", "the shelling killed five civilians": an attack that is the
-    subject of an attack verb is that verb's event, counted once (not when the verb is negated or
-    only guessed, "the attack killed no one", "the attack could have killed hundreds", nor when
-    the noun is a ceasefire's violation)."""
+    subject of an attack verb is that verb's event, counted once; not when the verb is negated or
+    told in another mood than the attack ("the attack killed no one", "the attack could have
+    killed hundreds"), nor when the noun is a ceasefire's violation."""
     deeds = {(f.tok.i, f.frame.modality) for f in found if f.category == "assault" and f.tok.pos_ in ("VERB", "AUX") and not f.frame.negated}
     return [
         f for f in found
