@@ -1,7 +1,8 @@
 """Events that may happen or ought to, not that did: the modals and nouns of possibility.
 
 "could strike" is possible, "will strike" planned, "should be condemned" called for; "the risk of
-war", "the potential for renewed invasion", "any further aggression would …" are possible. A
+war", "the potential for renewed invasion", "any further aggression would …", "is likely to
+strike" and a yes/no question ("Will Russia attack Moldova?") are possible, "is about to" planned. A
 known event stays real whatever is guessed of it: "his war would divide NATO", "the risk of
 Russia's war spreading", "an Israeli strike on Monday could derail the talks", "the attack could
 have killed hundreds", "shelling could be heard".

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.irrealis import FUTURE_AUX
+from extractors.roles import PRONOUNS
 
 #: Verbs of wishing ("I would like to", "I want to") and the speech acts they perform as they wish
 #: them ("reiterate", "thank"): the act is done now, not planned.
@@ -32,7 +33,7 @@ def _is_if(clause: Token) -> bool:
 
 
 #: Subjects that are the speaker's own side: "said it would retaliate", "said they would attack".
-_OWN = frozenset("it they he she we i".split())
+_OWN = PRONOUNS | {"i"}
 _FUTURE = FUTURE_AUX | {"would"}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extractors.irrealis import DATED
+
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
 UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid deter".split())
 #: Nouns of undoing: what they are "of" is undone ("the lifting of the blockade").
@@ -104,11 +106,8 @@ def is_reputation(tok) -> bool:
     return (prep.lower_ == "for" and prep.head.lower_ in REPUTED) or (prep.lower_ == "of" and prep.head.lower_ in RECORDS)
 
 
-_NOW = frozenset("today tonight now currently yesterday morning evening night week weekend monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _tells_time(tok) -> bool:
-    return any(t.lower_ in _NOW for t in tok.subtree)
+    return any(t.lower_ in DATED or t.lower_ in ("now", "currently") for t in tok.subtree)
 
 
 def _prior_to(prep) -> bool:
