@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause
+from extractors.senses.arms import HITTING, launches
 from extractors.senses.phrase import child
 from extractors.sufferers import antecedent, is_topic
 from extractors.sufferers import sufferer as find_sufferer
@@ -45,6 +46,8 @@ CAPTORS = frozenset("take hold seize keep capture kidnap abduct".split())
 BACKING = frozenset("support help backing assistance approval blessing consent aid".split())
 #: Verbs whose "in" phrase is what their subject does: "engaged in fighting", "joined in the attack".
 ENGAGING = frozenset("engage involve participate join".split())
+#: What is called out as "called a strike" (not "called the attack a crime", "called a meeting").
+CALLABLE_FORMS = frozenset(f for n in "strike protest demonstration rally walkout boycott shutdown stoppage march".split() for f in inflect_noun(n))
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
 NO_INHERIT = frozenset(
     "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
@@ -266,6 +269,16 @@ def _engaging_verb(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _hit_by(weapon: Token) -> Token | None:
+    """The verb of what a weapon hit: "a missile hit the block", "homes damaged by Russian rockets"."""
+    head = weapon.head
+    if weapon.dep_ == "nsubj" and head.lower_ in HITTING:
+        return head
+    if weapon.dep_ == "pobj" and head.lower_ == "by" and head.head.tag_ == "VBN" and head.head.lower_ in HITTING:
+        return head.head
+    return None
+
+
 def _accused(noun: Token, lex: Lexicon) -> Token | None:
     """The object of "accused X of <noun>", "blamed X for <noun>": who did the deed."""
     prep = noun.head
@@ -289,9 +302,10 @@ def _claimer(noun: Token, lex: Lexicon) -> Token | None:
     return subject_of(verb, lex)
 
 
-def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
+def noun_args(noun: Token, lex: Lexicon, victims: bool = False, weapon: bool = False) -> Args:
     """victims: the noun names those who suffer the act ("hostage"), so a nationality before it
-    is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages")."""
+    is theirs ("two Japanese hostages"), while a possessor still holds them ("Hamas's hostages").
+    weapon: the noun is a weapon fired (`extractors.senses.arms`): what launched it acts, what it hit suffers."""
     args = Args(anchor=noun)
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
@@ -329,9 +343,24 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
         obj = child(verb, "dobj")
         if obj is not None:
             args.targets.append(obj)
-    elif noun.dep_ == "dobj" and lem in LIGHT and head.pos_ in ("VERB", "AUX"):
-        verb = head
+    elif noun.dep_ == "dobj" and (lem in LIGHT or (lem == "call" and noun.lower_ in CALLABLE_FORMS)) and head.pos_ in ("VERB", "AUX"):
+        verb = head  # "launched an attack"; "unions called a general strike" call it out
         args.mutual = lem in MUTUAL
+    elif weapon and noun.dep_ in ("dobj", "nsubjpass") and launches(head, noun):
+        verb = head  # "lobbed mortar rounds at the base", "drones were launched at Kyiv"
+        if noun.dep_ == "nsubjpass":
+            args.sources.extend(pobj for prep, pobj in _preps(head) if prep == "by")
+    elif weapon and _hit_by(noun) is not None:
+        hit = _hit_by(noun)  # "a missile hit an apartment block", "homes damaged by Russian rockets"
+        args.anchor = hit
+        struck = child(hit, "dobj", "nsubjpass") or (hit.head if hit.dep_ == "acl" else None)
+        if struck is not None and struck.i != noun.i:
+            args.targets.append(struck)
+        for prep, pobj in _preps(hit):
+            if prep in TARGET_PREPS - {"with", "of", "about", "to"}:
+                args.targets.append(pobj)  # "slammed into a school", "rained down on Kharkiv"
+            elif prep in PLACE_PREPS:
+                args.places.extend(_place(pobj))
     if verb is not None:
         args.anchor = verb
         subj = subject_of(verb, lex) or child(verb, "nsubjpass")  # "were engaged in"
@@ -366,6 +395,10 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False) -> Args:
     if accused is not None:
         # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
         args.inherited.append(accused)
+    elif noun.lower_ in CALLABLE_FORMS and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lex.lemma(noun.head.head.text) == "call":
+        caller = subject_of(noun.head.head, lex)  # "the opposition called for protests": theirs, called for
+        if caller is not None:
+            args.inherited.append(caller)
     elif sufferer is None and not is_topic(noun, lex) and noun.dep_ in ("pobj", "dobj", "conj") and (not victims or (noun.dep_ == "dobj" and lex.lemma(noun.head.text) in CAPTORS)):
         # "negotiators returned to Geneva for talks", "launched ten days of war games": the agent
         # of the clause the event noun sits in. Only the caller knows if the category allows it.

@@ -105,7 +105,7 @@ def events_in(sent: Doc, mentions: dict[int, Mention], lex: Lexicon, dyad: tuple
     for trig in sorted(triggers, key=lambda t: t.is_verb):  # nouns first: they may replace a light verb
         if trig.tok.i in skipped:
             continue
-        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.arg_tok, lex, victims=trig.word.has("v"))
+        args = verb_args(trig.tok, lex) if trig.is_verb else noun_args(trig.arg_tok, lex, victims=trig.word.has("v"), weapon=trig.word.has("l"))
         if _merged_into_light_verb(trig, args, ctx.by_token, skipped) or _is_non_event(trig, args, ctx):
             continue
         parties = _parties(trig, args, ctx)
@@ -135,6 +135,9 @@ def _merged_into_light_verb(trig: Trigger, args: Args, by_token: dict[int, Trigg
     if args.anchor is None or args.anchor.i == trig.tok.i or args.anchor.i not in by_token:
         return False
     verb = by_token[args.anchor.i]
+    if verb.word.lemma == "call" and trig.category == "protest":
+        skipped.add(verb.tok.i)  # "unions called a general strike": the strike, not a call
+        return False
     if not (verb.word.has("w") and not trig.word.has("w")):
         verb.ceasefire = verb.ceasefire or trig.ceasefire
         return True

@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
 from extractors.nonevents import WEAPONS
+from extractors.irrealis import DATED
 from extractors.modality import is_for_clause
+from extractors.senses.arms import volley_of
 from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
@@ -32,8 +34,8 @@ for _cat, _words in {
     for _w in _words.split():
         CEASEFIRE_GOVERNORS[_w] = _cat
 #: Nouns that carry the event of their modifier: "mediation mission", "peace talks", "relief effort",
-#: "arrest warrant".
-CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants".split())
+#: "arrest warrant", "mortar rounds".
+CARRIERS = frozenset("mission missions effort efforts process operation operations campaign attempt bid drive initiative programme program warrant warrants round rounds".split())
 #: A weapon (nonevents.WEAPONS) is an event as what is fired: a "missile campaign" fires, a
 #: "missile programme" does not.
 PROGRAMMES = frozenset("program programs programme programmes".split())
@@ -53,11 +55,14 @@ class Trigger:
     @property
     def arg_tok(self) -> Token:
         """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
-        if self.tok.dep_ in ("compound", "amod") and self.tok.head.lower_ in CARRIERS:
-            return self.tok.head
-        if " of " in self.word.lemma and _of_phrase(self.tok, self.word.lemma.split()[:-1]):
-            return self.tok.head.head  # "a state of emergency": the phrase is the state's
-        return self.tok
+        tok = self.tok
+        if tok.dep_ in ("compound", "amod") and tok.head.lower_ in CARRIERS:
+            tok = tok.head
+        elif " of " in self.word.lemma and _of_phrase(tok, self.word.lemma.split()[:-1]):
+            tok = tok.head.head  # "a state of emergency": the phrase is the state's
+        if self.word.has("l"):
+            return volley_of(tok)  # "launched a barrage of missiles at Kyiv": the barrage was launched
+        return tok
 
     @property
     def is_verb(self) -> bool:
@@ -81,6 +86,12 @@ def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
         ):
             return w
     return next((w for w in fitting if not w.has("x")), None)
+
+
+def _for_a_time(particle: Token) -> bool:
+    """ "called a strike for Thursday": a "for" that dates, not what is called for."""
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+    return particle.lower_ == "for" and obj is not None and obj.lower_ in DATED
 
 
 def _of_phrase(tok: Token, first: list[str]) -> bool:
@@ -124,7 +135,7 @@ def find_triggers(sent: Doc, lex: Lexicon, lowers: list[str] | None = None) -> l
         marks = [g for c in tok.children if is_for_clause(c) for g in c.children if g.dep_ == "mark"]
         for child in [*tok.children, *marks]:
             word = lex.phrases.get((lem, child.lower_))
-            if word is not None and child.i > tok.i:
+            if word is not None and child.i > tok.i and not _for_a_time(child):
                 found[tok.i] = Trigger(tok, word, word.category, word.cameo or PLOVER[word.category][0])
                 consumed.add(child.i)
                 break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.irrealis import DATED
+from extractors.senses.arms import LAUNCHERS
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
 UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid deter".split())
@@ -29,8 +30,8 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
         return True
     if not trig.is_verb:
         phrase = trig.arg_tok  # "lifted the state of emergency": the state is lifted
-        if phrase.dep_ == "dobj" and lex.lemma(phrase.head.text) in UNDO:
-            return True
+        if phrase.dep_ == "dobj" and lex.lemma(phrase.head.text) in UNDO and not (trig.word.has("l") and phrase.head.lower_ in LAUNCHERS):
+            return True  # but "dropped bombs on Gaza" drops them on it
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ in UNDOING:
             return True  # "the lifting of sanctions"
         if any(c.dep_ == "amod" and c.lower_ in PAST for c in tok.children):

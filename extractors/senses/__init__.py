@@ -10,18 +10,20 @@ assets ("close cooperation", "recalling their talks" and "freeze to death" do no
 reducing only ties, aid and trade ("cut a deal" does not); a figurative frame is no deed ("strike us
 as serious", "killed the bill", "would be met with force", "poses a threat", "came under fire for
 its policy"); a state defending itself backs no one; violence that "declined" fell; an alert against
-a virus shows no force. Each rule reads the word's own phrase (its object, its determiner) or the
+a virus shows no force; a weapon named is an attack only when fired ("launched drones at Kyiv", not
+"develops missiles"), and only arms are shot down ("downed two drones", not "downed tools"). Each rule reads the word's own phrase (its object, its determiner) or the
 roles of its agents, never a list of sentences. The flags are those of `data/triggers.tsv`: `i` a
-protest only without an object, `a` a build-up of force.
+protest only without an object, `a` a build-up of force, `l` a weapon.
 """
 
 from __future__ import annotations
 
 from extractors.modality import is_alert
 from extractors.nonevents.accidents import NON_AGENTS
+from extractors.senses.arms import downs_arms, is_fired
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
-from extractors.senses.force import builds_up_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
+from extractors.senses.force import builds_up_arms, crosses_in_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
 from extractors.senses.phrase import purpose
 
@@ -43,6 +45,12 @@ def is_other_sense(trig) -> bool:
         return True  # "the accused", "the wounded": people, not a deed
     if trig.is_verb and trig.word.lemma in SANCTIONED_OBJECTS and not sanctions_object(tok, trig.word.lemma):
         return True  # "close the gap", "recalling their talks", "the market closed", "freeze to death"
+    if not trig.is_verb and trig.word.has("l") and not is_fired(trig.arg_tok):
+        return True  # "develops missiles", "sold Patriot missiles to Poland": arms, not fired
+    if trig.is_verb and trig.word.lemma in ("intercept", "down") and not downs_arms(tok):
+        return True  # "downed tools", "intercepted the call": no arms brought down
+    if trig.is_verb and trig.word.lemma == "cross" and not crosses_in_arms(tok):
+        return True  # "migrants crossed into Poland", "crossed the finish line": no incursion
     if trig.is_verb and trig.word.lemma == "deny" and rebuts_words(tok):
         return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children):

@@ -55,6 +55,22 @@ def sends_force_into(tok: Token) -> bool:
     )
 
 
+def crosses_in_arms(tok: Token) -> bool:
+    """Whether a crossing is an incursion: armed force crosses into a place or over a border
+    ("Russian troops crossed into the Kharkiv region", "tanks crossed the border"), not migrants,
+    trucks or tourists."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "acl":
+        subject = tok.head  # "soldiers crossing into Lebanon"
+    if subject is None:
+        return False
+    subject = counted_noun(subject)
+    armed = subject.lower_ in ARMS or role_sectors().get(subject.lower_) in ARMED_SECTORS
+    into = any(c.dep_ == "prep" and c.lower_ in ("into", "over") for c in tok.children)
+    border = any(c.dep_ == "dobj" and c.lower_ in ("border", "frontier", "line", "boundary") for c in tok.children)
+    return armed and not is_peacekeeping(subject) and (into or border)
+
+
 def withdraws_presence(tok: Token, is_verb: bool) -> bool:
     """Whether a withdrawal takes away a presence, not forces: "withdraw weapons inspectors",
     "the withdrawal of the ambassador"."""

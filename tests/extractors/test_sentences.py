@@ -335,6 +335,20 @@ CASES: list[tuple[str, list[str]]] = [
     ("Observers say Israel is likely to strike Iranian oil facilities.", ["assault ISR>IRN mod=possible"]),
     ("A Turkish ground offensive in northern Iraq is increasingly likely.", ["assault TUR>IRQ mod=possible"]),
     ("The EU is about to impose sanctions on Georgian officials.", ["sanction EU>GEO mod=planned"]),
+    # --- arms fired, brought down, crossing; strikes called -------------------------------------
+    ("The Houthis launched a drone at a commercial ship in the Red Sea.", ["assault YEM>- sec=REB"]),
+    ("Iran launched more than 300 drones and missiles toward Israel.", ["assault IRN>ISR"]),
+    ("Russia launched a barrage of missiles at Ukraine's energy grid.", ["assault RUS>UKR"]),
+    ("Israeli jets dropped bombs on Gaza.", ["assault ISR>PSE sec=MIL"]),  # dropping arms is no undoing
+    ("A Russian missile hit an apartment block in Dnipro.", ["assault RUS>UKR"]),
+    ("Schools in Kharkiv were damaged by Russian rockets.", ["assault RUS>UKR"]),
+    ("Militants in Somalia lobbed mortar rounds at the base.", ["assault SOM>- sec=REB"]),
+    ("Ukraine downed 30 Russian drones overnight.", ["assault UKR>RUS"]),
+    ("Pakistan intercepted an Indian drone near the border.", ["assault PAK>IND"]),
+    ("The Chinese coast guard used water cannon against Philippine vessels.", ["coerce CHN>*"]),
+    ("Eritrean troops crossed into Ethiopia's Tigray region on Monday.", ["assault ERI>ETH sec=MIL"]),
+    ("Unions in Argentina called a general strike for Thursday.", ["protest ARG>-"]),
+    ("Kenya's opposition called for protests on Monday.", ["protest KEN>- mod=called_for"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
@@ -592,6 +606,16 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The UN sent peacekeepers into South Sudan.",
     "The EU launched a military operation to evacuate its citizens from Sudan.",
     "Iran expanded its ballistic missile program.",
+    # arms built, sold or shown are not fired; only arms are shot down; migrants cross no front
+    "The United States agreed to sell Patriot missiles to Poland.",
+    "North Korea unveiled a new intercontinental ballistic missile at a parade.",
+    "The Russian firm develops missiles for the Russian navy.",
+    "Turkey is building drones for export.",
+    "Ukraine uses drones for surveillance.",
+    "Workers in France downed tools on Monday.",
+    "An Argentine gunboat intercepted a Brazilian ship.",
+    "Migrants crossed into Poland from Belarus.",
+    "The Nigerian runner crossed the finish line first.",
     "Stocks rallied on Monday.",
     "South Africa has not been invited to participate in those military exercises.",
     # a cut needs a named target; the place where it happens is none
