@@ -19,11 +19,11 @@ from extractors.found import Found
 from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
-from extractors.telling import is_bystander
+from extractors.telling import is_bystander, sets_condition
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
 from extractors.senses import is_other_sense, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
-from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
+from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first, scene_of
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
 __all__ = ["Found", "events_in"]
@@ -47,6 +47,10 @@ PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
 #: Verbs whose "from" says where the fire comes from ("rockets fired from Gaza"), not whose the
 #: victims are ("killed five pilgrims from Pakistan").
 FIRING = frozenset({"fire", "shell", "bomb"})
+#: What an unnamed armed group or crowd does where it is ("gunmen killed five people in an attack on a
+#: village in northern Mali"), and who is armed.
+SCENE_CATEGORIES = frozenset({"assault", "coerce", "protest"})
+ARMED = frozenset({"REB", "MIL", "COP"})
 #: Armed roles that, unnamed, may still attack a named party ("militants killed two Turkish engineers").
 FIGHTING_SECTORS = frozenset({"MIL", "REB"})
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
@@ -135,8 +139,8 @@ def _merged_into_light_verb(trig: Trigger, args: Args, by_token: dict[int, Trigg
     if args.anchor is None or args.anchor.i == trig.tok.i or args.anchor.i not in by_token:
         return False
     verb = by_token[args.anchor.i]
-    if verb.word.lemma == "call" and trig.category == "protest":
-        skipped.add(verb.tok.i)  # "unions called a general strike": the strike, not a call
+    if (verb.word.lemma, trig.category) in ((("call", "protest"), ("strike", "agree"))):
+        skipped.add(verb.tok.i)  # "unions called a general strike", "struck a trade deal": the noun's event
         return False
     if not (verb.word.has("w") and not trig.word.has("w")):
         verb.ceasefire = verb.ceasefire or trig.ceasefire
@@ -196,12 +200,19 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         sources, _, _ = resolve_first(args.inherited, mentions, dyad)
     agent = counted_noun(args.sources[0]) if args.sources else None  # "thousands of protesters"
     against = any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in args.targets)
-    crowd = trig.category == "protest" and agent is not None and agent.lower_ in CROWDS and not against
-    if not sources and places and agent is not None and (agent.lower_ in role_sectors() or crowd):
+    crowd = trig.category == "protest" and agent is not None and CROWDS & {agent.lower_, args.sources[0].lower_} and not against
+    sector = role_sectors().get(agent.lower_) if agent is not None else None
+    if agent is not None and sector is None and any(c.dep_ == "amod" and c.lower_ in nonevents.ARMING for c in agent.children):
+        sector = "REB"  # "armed men", "masked men": an armed group, unnamed
+    unnamed = not sources and agent is not None and (sector is not None or crowd)
+    if unnamed and not places and trig.category in SCENE_CATEGORIES and (crowd or sector in ARMED):
+        # an armed group or crowd named by no country acts where the clause says it is, as CAMEO codes it
+        scene = scene_of(args.anchor or trig.tok, mentions, args.sources[0])
+        places = resolve(scene, mentions, dyad, places_act=True)[0][:1] if scene is not None else []
+    if unnamed and places:
         # "Demonstrators blocked streets in Hong Kong", "Thousands rallied in Tel Aviv": an unnamed
         # role or crowd acts where it is (a crowd "against the government" targets it instead).
-        sector = role_sectors().get(agent.lower_, "CVL")
-        sources = [Actor(phrase_text(args.sources[0]), p.code, sector) for p in places[:1]]
+        sources = [Actor(phrase_text(args.sources[0]), p.code, sector or "CVL") for p in places[:1]]
     candidates = args.targets
     if not sources and trig.category == "retreat" and not trig.is_verb:
         # "the withdrawal of Eritrean forces from Ethiopian territory": those withdrawn withdraw
@@ -274,7 +285,9 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         # an agreement refused or failed is a rejection that happened, not a non-event (but
         # "denied agreeing" disowns the agreement, and "peace without an agreement" rejects nothing)
         trig.category, trig.cameo = "reject", PLOVER["reject"][0]
-        frame = replace(frame, negated=False)
+        refuses = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in inner.children)
+        # "Moscow would not agree to a ceasefire": a refusal said now, not a guess
+        frame = replace(frame, negated=False, modality="asserted" if refuses else frame.modality)
     speaker = _first(resolve(frame.speaker, mentions, dyad)[0]) if frame.speaker is not None else None
     if (
         speaker is not None and trig.category in HOSTILE and not targets and sources
@@ -381,13 +394,20 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
     said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
     a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
     40 drones"). What the speaker says it will do is a threat when it harms someone ("Iran said it
-    would retaliate"), else a plan ("unions said they will block motorways"); what follows from a
-    condition may happen ("will impose costs if …")."""
+    would retaliate"), else a plan ("unions said they will block motorways"). A harm or a protest
+    promised on a condition is a threat ("will impose sanctions if Russia invades", "unions said they
+    would strike unless …"); anything else that follows from one may happen ("if it engages, we will
+    talk"); a threat made on a condition is still made ("warned Israel of a crushing response if it
+    attacked")."""
     mod = frame.modality
     if frame.promised and mod in ("possible", "planned", "asserted"):
-        return "threatened" if trig.category in HARMS else "possible" if frame.conditional else "planned"
-    if frame.conditional and mod in ("asserted", "planned"):
-        return "possible"  # "we will impose costs if Russia invades", "if it engages, we'll escalate"
+        if trig.category in HARMS or (trig.category == "protest" and sets_condition(trig.tok)):
+            return "threatened"
+        return "possible" if frame.conditional else "planned"
+    if mod == "planned" and trig.category in HARMS | {"protest"} and sets_condition(trig.tok):
+        return "threatened"  # "Iran will strike U.S. bases if Washington joins the attack"
+    if frame.conditional and mod in ("asserted", "planned") and trig.category != "threaten":
+        return "possible"  # "if it engages, we will talk", "the ceasefire holds if …"
     if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):
         return mod
     if (src is not None and src.code == speaker.code) or is_bystander(frame.speaker):

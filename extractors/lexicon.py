@@ -37,7 +37,7 @@ IRREGULAR = {
     "speak": ["spoke", "spoken"], "keep": ["kept"], "forbid": ["forbade", "forbidden"], "undertake": ["undertook", "undertaken"],
     "draw": ["drew", "drawn"], "put": ["put"], "place": ["placed"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
 }
-_DOUBLE = {"ban", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer", "kidnap", "equip", "grab", "slam", "shun", "plot", "scrap", "rebel"}
+_DOUBLE = {"ban", "cut", "shut", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer", "kidnap", "equip", "grab", "slam", "shun", "plot", "scrap", "rebel"}
 
 
 def inflect_verb(lemma: str) -> list[str]:
@@ -141,7 +141,8 @@ FUNCTION_VERBS = (
     "engage involve participate join address counter combat tackle confront deter thwart foil withstand "
     "undertake wage witness wreck help allow force put place remain fall subject trade admit "
     "resist repel repulse endure fend beat defend protect injure damage devastate displace use learn hear read know "
-    "comment speak talk brief attend focus testify write vote meet consult confer leave return gather"
+    "comment speak talk brief attend focus testify write vote meet consult confer leave return gather "
+    "consider weigh mull contemplate reduce lower slash"
 ).split()
 
 

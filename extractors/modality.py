@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from extractors.irrealis import FUTURE_AUX, POSSIBLE_AUX, PROSPECT, aux_modality, is_asked, is_pending, is_possibility_of, is_unrealised_subject
 from extractors.lexicon import Lexicon, is_topic_prep
-from extractors.telling import PERFORMED, WISH, is_conditional, is_own_future
+from extractors.nonevents.accidents import NON_AGENTS
+from extractors.telling import PERFORMED, WISH, is_conditional, is_if_clause, is_own_future
 
 CLAIM = frozenset("claim allege accuse charge blame insist contend allegation claim accusation".split())
 SAY = frozenset("say report announce state tell add confirm note declare statement according reiterate".split())
@@ -23,6 +24,8 @@ THREATEN = frozenset("threaten warn vow threat warning".split())
 HOPE = frozenset("hope wish expect trust".split())
 CALL = frozenset("urge call ask demand appeal press request propose encourage invite plead".split())
 PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split())
+#: Verbs of weighing an act not yet chosen: "is weighing new sanctions", "considering a ground offensive".
+CONSIDER = frozenset("consider weigh mull contemplate".split())
 DENY = frozenset({"deny", "denial"})
 #: Nouns that, with "no", deny what they are of: "no intention of retaliating", "no evidence of an attack".
 UNFOUND = frozenset("intention intentions intent plan plans record evidence sign signs indication indications proof desire".split())
@@ -87,8 +90,13 @@ def is_for_clause(node: Token) -> bool:
 
 #: Auxiliaries that make a warning's content something to come: "warned that it would attack".
 _COMING = POSSIBLE_AUX | FUTURE_AUX | {"must"}
-#: What one warns "of" when alerting: "warned citizens of the risk of wrongful detention".
+#: What one warns "of" when alerting: "warned citizens of the risk of wrongful detention", and
+#: hazards (`nonevents.NON_AGENTS`: "warned of heavy rain").
 _RISKS = frozenset("risk risks danger dangers".split())
+#: What a forecast is about: "warned that prices could rise", "that dengue cases could reach a record".
+_TRENDS = frozenset(
+    "cases prices price inflation temperatures temperature growth unemployment demand supplies output economy debt deficit levels rates".split()
+)
 
 
 def is_alert(verb: Token) -> bool:
@@ -102,9 +110,11 @@ def is_alert(verb: Token) -> bool:
         return False
     said = [c for c in kids if c.dep_ == "ccomp"]
     if said:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TRENDS | NON_AGENTS for s in said for c in s.children):
+            return True  # "warned that dengue cases could reach a record": a forecast
         return not any(a.dep_ == "aux" and a.lower_ in _COMING for s in said for a in s.children)
-    of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return bool(of) and all(p.lower_ in _RISKS for p in of)
+    of = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about") for p in c.children if p.dep_ == "pobj"]
+    return bool(of) and all(p.lower_ in _RISKS | NON_AGENTS for p in of)  # "warned of heavy rain"
 
 
 def frame_of(anchor: Token, lex: Lexicon) -> Frame:
@@ -128,6 +138,7 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         if lem in WISH and node.dep_ == "xcomp" and lex.lemma(node.text) in PERFORMED:
             break  # "I would like to reiterate our condemnation", "I want to say that we condemn": said now
         conditional = conditional or (node.dep_ == "xcomp" and is_conditional(head))  # "to work to impose costs if …"
+        conditional = conditional or (node.dep_ in ("dobj", "pobj", "prep") and is_if_clause(head))  # "if Washington joins any attack"
         if head.lower_ in UNFOUND and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             negated = True  # "had no intention of retaliating", "no record of a strike in the area"
         if node.dep_ == "conj":
@@ -157,6 +168,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             modality = modality if modality == "hoped" else "called_for"
         elif lem in PLAN and node.dep_ in ("xcomp", "ccomp", "pcomp"):
             modality = modality or "planned"
+        elif lem in CONSIDER and node.i == anchor.i and node.dep_ in ("dobj", "xcomp", "ccomp", "pcomp"):
+            modality = modality or "possible"  # the act weighed itself, not "considered the intrusion an act of provocation"
         elif node.dep_ in ("prep", "acl") and is_possibility_of(anchor, node, lem):
             modality = modality or "possible"
         elif lem == "ought":  # "NATO ought to deploy more troops": the parser makes it the verb

@@ -22,10 +22,18 @@ PERFORMED = frozenset("say reiterate repeat express stress underscore emphasize 
 def is_conditional(verb: Token) -> bool:
     """ "We will impose costs if Russia invades", "if it engages in an invasion": a clause with an
     "if" or "unless" clause of its own, or one itself."""
-    return _is_if(verb) or any(c.dep_ == "advcl" and _is_if(c) for c in verb.children)
+    return is_if_clause(verb) or any(c.dep_ == "advcl" and is_if_clause(c) for c in verb.children)
 
 
-def _is_if(clause: Token) -> bool:
+def sets_condition(tok: Token) -> bool:
+    """Whether an act is what follows from a condition ("will strike if Washington joins", "imposed
+    sanctions … unless"), not the condition itself ("if Russia decides to pursue aggression"). A
+    noun's condition hangs on its verb ("will impose sanctions if")."""
+    clauses = [tok, tok.head] if tok.pos_ in ("NOUN", "PROPN") else [tok]
+    return any(c.dep_ == "advcl" and is_if_clause(c) for v in clauses for c in v.children)
+
+
+def is_if_clause(clause: Token) -> bool:
     """An "if" clause that sets a condition, not a speaker's aside ("if you look at", "if I may")."""
     kids = list(clause.children)
     aside = any(c.dep_ == "nsubj" and c.lower_ in ("you", "i") for c in kids)

@@ -13,10 +13,10 @@ from extractors.nonevents.history import (
 )
 from extractors.nonevents.past import is_stale
 from extractors.nonevents.names import in_proper_name
-from extractors.nonevents.parties import PHYSICAL, is_metaphor_target, is_private, is_state_target
+from extractors.nonevents.parties import ARMING, PHYSICAL, is_metaphor_target, is_private, is_state_target
 
 __all__ = [
-    "DEFUNCT", "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
+    "ARMING", "DEFUNCT", "FICTION", "PHYSICAL", "SPORT", "STRONG_SPORT", "WEAPONS",
     "defunct_states", "follows_accident", "history_clauses", "in_history", "in_proper_name", "is_accident", "is_background",
     "is_defunct_actor", "is_stale", "is_metaphor_target", "is_non_agent", "is_private", "is_state_target", "names_former_state",
     "sentence_context",

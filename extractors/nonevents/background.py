@@ -6,7 +6,7 @@ from extractors.irrealis import DATED
 from extractors.senses.arms import LAUNCHERS
 
 #: Verbs whose object did not (or no longer) happen: "lifted the blockade", "prevent further fighting".
-UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid deter".split())
+UNDO = frozenset("lift ease end postpone cancel suspend halt stop drop remove relax revoke avert prevent avoid deter cut reduce lower slash".split())
 #: Nouns of undoing: what they are "of" is undone ("the lifting of the blockade").
 UNDOING = frozenset("lifting easing removal suspension cancellation repeal relaxation revocation postponement scrapping".split())
 #: Prepositions that put a nominal event in the background of the sentence's own event.
@@ -56,7 +56,7 @@ def is_background(trig, lex, trigger_tokens: frozenset[int] = frozenset()) -> bo
     node = tok
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
-            return True
+            return True  # "if it is attacked"; an aside too ("if I could ask about Iran" asks nothing)
         if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
             break
         node = node.head

@@ -39,14 +39,14 @@ def is_metaphor_target(target: Token | None, resolved: bool) -> bool:
 
 
 #: Modifiers that arm a private-sounding noun: "armed men", "masked gunmen", "men loyal to the Houthis".
-ARMED = frozenset("armed masked uniformed loyal".split())
+ARMING = frozenset("armed masked uniformed loyal".split())
 
 
 def is_private(tok: Token | None) -> bool:
     """A private person ("a man", "the robbers"), not "armed men" or "men loyal to the Houthi movement"."""
     if tok is None or tok.lower_ not in PRIVATE:
         return False
-    return not any(c.dep_ == "amod" and c.lower_ in ARMED for c in tok.children)
+    return not any(c.dep_ == "amod" and c.lower_ in ARMING for c in tok.children)
 
 
 #: Places of the state: who attacks them is no private person ("gunmen attacked a police station").

@@ -19,11 +19,10 @@ protest only without an object, `a` a build-up of force, `l` a weapon.
 from __future__ import annotations
 
 from extractors.modality import is_alert
-from extractors.nonevents.accidents import NON_AGENTS
 from extractors.senses.arms import downs_arms, is_fired
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
-from extractors.senses.figurative import IMPRESSING, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
-from extractors.senses.force import builds_up_arms, crosses_in_arms, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
+from extractors.senses.figurative import IMPRESSING, has_other_particle, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
+from extractors.senses.force import builds_up_arms, crosses_in_arms, is_relief, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
 from extractors.senses.phrase import purpose
 
@@ -55,6 +54,8 @@ def is_other_sense(trig) -> bool:
         return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children):
         return True  # "demonstrate its commitment", "demonstrated that", "as is being demonstrated": showing, not protesting
+    if trig.is_verb and has_other_particle(tok, trig.word.lemma):
+        return True  # "bank shares shot up", "the court struck down the law"
     if trig.is_verb and trig.word.lemma in IMPRESSING and is_impression(tok):
         return True  # "who strike us as serious"
     if trig.is_verb and kills_a_plan(tok, trig.word.lemma):
@@ -69,8 +70,10 @@ def is_other_sense(trig) -> bool:
         return True  # "the WHO warned that 90 countries are off track": an alert, no threat
     if trig.is_verb and trig.category == "reject" and declines_comment(tok):
         return True  # "Iran declined to comment on the strike": no comment, no rejection
-    if trig.word.lemma == "alert" and any(t.lower_ in NON_AGENTS for t in tok.sent):
-        return True  # "on high alert since the virus was found": readiness against a hazard, no force shown
+    if trig.category == "mobilize" and is_relief(tok):
+        # "on high alert since the virus was found", "mobilised 2,000 soldiers to help fight wildfires":
+        # readiness against a hazard, no force shown
+        return True
     if trig.is_verb and trig.word.lemma == "decline" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
         return True  # "violence has declined", "GDP will decline by 15 percent": a fall, not a refusal
     if trig.is_verb and trig.word.lemma == "defend" and defends_itself(tok):

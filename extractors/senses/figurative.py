@@ -24,6 +24,9 @@ from extractors.senses.phrase import patient_of
 
 #: Verbs that strike an impression with an "as" phrase: "strike us as serious", "hit me as odd".
 IMPRESSING = frozenset({"strike", "hit"})
+#: Particles that make an attack verb mean something else: prices "shot up", "fired off a letter",
+#: a court "struck down" a law.
+OTHER_PARTICLES = frozenset({("shoot", "up"), ("fire", "up"), ("fire", "off"), ("strike", "down"), ("strike", "out")})
 #: Verbs that end a plan, a bill or talks as readily as a life.
 ENDING = frozenset({"kill", "torpedo", "shoot down", "shot down"})
 #: What is killed or torpedoed when no one is: plans, texts and negotiations.
@@ -107,3 +110,8 @@ def kills_a_plan(verb: Token, lemma: str) -> bool:
         return False
     patient = patient_of(verb, True)
     return patient is not None and counted_noun(patient).lower_ in PLANS
+
+
+def has_other_particle(verb: Token, lemma: str) -> bool:
+    """ "shares shot up", "a court struck down the law": the particle makes it no attack."""
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PARTICLES for c in verb.children)

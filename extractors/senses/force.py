@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractors.nonevents.accidents import NON_AGENTS
 from extractors.roles import counted_noun, role_sectors
 from extractors.senses.phrase import patient_of
 
@@ -53,6 +54,18 @@ def sends_force_into(tok: Token) -> bool:
         and not is_peacekeeping(counted_noun(patient))  # "sent peacekeepers into South Sudan"
         and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     )
+
+
+#: What troops sent on relief do: "deployed 1,000 troops to assist search and rescue efforts".
+RELIEF = frozenset("assist rescue search evacuate rebuild distribute".split())
+
+
+def is_relief(tok: Token) -> bool:
+    """Whether a deployment or mobilisation meets a disaster, not an enemy: it goes to rescue or
+    assist ("to assist search and rescue"), or its sentence is about a hazard ("after an earthquake
+    struck", "to help fight wildfires")."""
+    purposes = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return any(p.lower_ in RELIEF for p in purposes) or any(t.lower_ in NON_AGENTS for t in tok.sent)
 
 
 def crosses_in_arms(tok: Token) -> bool:

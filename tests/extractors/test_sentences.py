@@ -164,7 +164,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Mexico declared war on obesity with a new sugar tax.", ["NONE"]),
     ("The former Kenyan runner is fighting a battle with cancer.", ["NONE"]),
     ("A man stabbed his neighbour in a London suburb, police said.", ["NONE"]),
-    ("Armed men detained dozens of UN staff in Sanaa.", ["coerce ->UNO"]),
+    ("Armed men detained dozens of UN staff in Sanaa.", ["coerce YEM>UNO sec=REB"]),  # an unnamed armed group is where it acts
     ("Gunmen attacked a police station in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
     ("A gunman shot three shoppers in a mall in Texas.", ["NONE"]),
     ("In the film, Russian agents attack the American embassy.", ["NONE"]),
@@ -321,8 +321,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("Egypt said Russia would attack Ukraine.", ["assault RUS>UKR mod=possible by=EGY"]),
     ("The United States said that if Russia invades, it would help Ukraine.", ["aid USA>UKR mod=possible by=USA"]),
     ("Iran said it would retaliate if Israel struck its nuclear sites.", ["assault IRN>- mod=threatened by=IRN"]),
-    # what follows from a condition may happen; an aside is no condition; a wish to speak speaks now
-    ("The United States will impose sanctions on Russia if it invades Ukraine.", ["sanction USA>RUS mod=possible"]),
+    # a harm promised on a condition threatens, a threat on a condition is made, other consequences may
+    # happen; an aside is no condition; a wish to speak speaks now
+    ("The United States will impose sanctions on Russia if it invades Ukraine.", ["sanction USA>RUS mod=threatened"]),
+    ("Nigerian unions said they would begin a nationwide strike on Monday unless wages rise.", ["protest NGA>- mod=threatened"]),
+    ("Iran warned Israel of a crushing response if it attacked Iranian nuclear sites.", ["threaten IRN>ISR mod=asserted"]),
     ("If you look at the map, Russian forces have shelled Kharkiv for weeks.", ["assault RUS>UKR mod=asserted"]),
     ("I would like to reiterate Morocco's strong condemnation of the attack.", ["accuse MAR>- mod=asserted"]),
     # how likely: asked, guessed or about to happen
@@ -349,6 +352,17 @@ CASES: list[tuple[str, list[str]]] = [
     ("Eritrean troops crossed into Ethiopia's Tigray region on Monday.", ["assault ERI>ETH sec=MIL"]),
     ("Unions in Argentina called a general strike for Thursday.", ["protest ARG>-"]),
     ("Kenya's opposition called for protests on Monday.", ["protest KEN>- mod=called_for"]),
+    # an unnamed armed group or crowd acts where its clause says it is, as CAMEO codes it
+    ("Suspected jihadists killed 20 civilians in an attack on a village near Djibo in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
+    ("Armed men abducted a councillor on a highway in Mexico's Guerrero state.", ["assault MEX>- sec=REB"]),
+    ("Thousands marched through central Tbilisi for a seventh night.", ["protest GEO>-"]),
+    # weighing an act, refusing now, threatening on a condition, acts inside the condition
+    ("Washington is weighing new sanctions on Georgian officials.", ["sanction USA>GEO mod=possible"]),
+    ("The US is cutting aid to Egypt.", ["sanction USA>EGY"]),
+    ("Peskov said Moscow would not agree to a ceasefire with Ukraine.", ["reject RUS>* cf mod=asserted"]),
+    ("Iran's Revolutionary Guards will launch missiles at U.S. bases if Washington joins any attack on Iran.",
+     ["assault IRN>USA sec=MIL mod=threatened", "assault USA>IRN sec=GOV mod=possible"]),
+    ("If Russia pursues its aggression against Ukraine, it will face massive consequences.", ["assault RUS>UKR mod=possible"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
@@ -616,6 +630,13 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "An Argentine gunboat intercepted a Brazilian ship.",
     "Migrants crossed into Poland from Belarus.",
     "The Nigerian runner crossed the finish line first.",
+    # a forecast is no threat; prices shoot up; a deal is struck; troops sent against a disaster
+    "Japan's Meteorological Agency warned of heavy rain and possible landslides across Kyushu.",
+    "The World Health Organization warned that dengue cases in the Americas could reach a record this year.",
+    "Shares of U.S. regional banks shot up on Thursday.",
+    "Britain and India struck a free trade agreement on Tuesday, cutting tariffs on whisky.",
+    "Japan deployed 1,000 troops to assist search and rescue efforts after an earthquake struck the Noto peninsula.",
+    "Brazil's army mobilised 2,000 soldiers to help fight wildfires in the Pantanal.",
     "Stocks rallied on Monday.",
     "South Africa has not been invited to participate in those military exercises.",
     # a cut needs a named target; the place where it happens is none
@@ -884,3 +905,12 @@ def test_a_guessed_attack_is_no_demand_and_a_reaction_no_meeting(extract):
     events = extract("Congress torpedoed the sale of F-16 fighter jets to Turkey.")
     assert not [e for e in events if "hostility" in e.signals], _show(events)
 
+
+
+def test_a_place_acted_on_is_not_where_an_unnamed_party_acts(extract):
+    """Only an unnamed armed group or crowd takes its country from where it acts, and only from a
+    place it acts in: officials who condemn take none, and "aggression against Ukraine" is no scene."""
+    events = extract("The Secretary condemned the DPRK's missile launches.")
+    assert not [e for e in events if e.category == "accuse" and e.source is not None and e.source.code == "PRK"], _show(events)
+    events = extract("Armed militias carried out an attack against Ukraine.")
+    assert not [e for e in events if e.source is not None and e.source.code == "UKR"], _show(events)
