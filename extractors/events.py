@@ -22,7 +22,7 @@ from extractors.modality import Frame, frame_of
 from extractors.telling import is_bystander, sets_condition
 from extractors.model import Actor, PLOVER
 from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import is_other_sense, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
+from extractors.senses import is_other_sense, sends_arms_at, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
 from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first, scene_of
 from extractors.triggers import Trigger, find_triggers, lower_forms
 
@@ -301,7 +301,8 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
         armed = trig.category in HOSTILE and agent is not None and role_sectors().get(agent.lower_) in FIGHTING_SECTORS and bool(targets)
         against = target_tok is not None and target_tok.dep_ == "pobj" and target_tok.head.lower_ == "against"
         victims = trig.word.has("v")  # "two Japanese hostages": the nationality is the state hit
-        if not (state_target and (trig.is_verb or victims or (trig.category == "protest" and against))) and not armed:
+        fired = trig.word.has("l") and bool(targets)  # "a car bomb rocked the centre of Qamishli": the weapon hit a place
+        if not (state_target and (trig.is_verb or victims or (trig.category == "protest" and against))) and not armed and not fired:
             # a weak word ("were allowed", "violence") needs a named agent, a state as patient, or
             # an armed role acting on a named party ("militants killed two Turkish engineers").
             # A protest noun's state target counts when it is protested against: crowds go
@@ -342,6 +343,9 @@ def _recategorise(trig: Trigger, sources: list[Actor], ctx: _Sentence) -> None:
         return
     if trig.category == "aid" and trig.is_verb and sends_to_prison(trig.tok):
         trig.category, trig.cameo = "coerce", "173"  # "sent the sailors to prison"
+        return
+    if trig.category == "aid" and trig.is_verb and sends_arms_at(trig.tok):
+        trig.category, trig.cameo = "assault", "195"  # "sent a wave of drones toward an oil refinery"
         return
     if trig.category == "aid" and trig.is_verb and sends_force_into(trig.tok):
         trig.category, trig.cameo = "mobilize", "150"  # "sent 30 warplanes into Taiwan's air defence zone"

@@ -19,7 +19,7 @@ protest only without an object, `a` a build-up of force, `l` a weapon.
 from __future__ import annotations
 
 from extractors.modality import is_alert
-from extractors.senses.arms import downs_arms, is_fired
+from extractors.senses.arms import downs_arms, is_fired, sends_arms_at
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, has_other_particle, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
 from extractors.senses.force import builds_up_arms, crosses_in_arms, is_relief, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
@@ -27,10 +27,12 @@ from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sen
 from extractors.senses.phrase import purpose
 
 __all__ = [
-    "builds_up_arms", "is_other_sense", "is_peacekeeping", "is_walkout", "sends_force_into", "sends_to_prison",
+    "builds_up_arms", "is_other_sense", "sends_arms_at", "is_peacekeeping", "is_walkout", "sends_force_into", "sends_to_prison",
     "stops_a_measure", "withdraws_presence",
 ]
 
+#: People named by a war they were in: "prisoners of war", "veterans of the war".
+NAMED_BY_WAR = frozenset("prisoner prisoners veteran veterans".split())
 #: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
 RESCUES = frozenset("evacuate rescue escort protect".split())
 
@@ -42,6 +44,8 @@ def is_other_sense(trig) -> bool:
         return True  # "a military operation to evacuate its citizens from Sudan"
     if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused", "the wounded": people, not a deed
+    if not trig.is_verb and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in NAMED_BY_WAR:
+        return True  # "exchanged 95 prisoners of war", "veterans of the war": people, not a war now
     if trig.is_verb and trig.word.lemma in SANCTIONED_OBJECTS and not sanctions_object(tok, trig.word.lemma):
         return True  # "close the gap", "recalling their talks", "the market closed", "freeze to death"
     if not trig.is_verb and trig.word.has("l") and not is_fired(trig.arg_tok):

@@ -20,15 +20,15 @@ LAUNCHERS = frozenset(
     """launch launches launched launching lob lobs lobbed lobbing hurl hurls hurled hurling unleash unleashes
     unleashed unleashing drop drops dropped dropping rain rains rained raining""".split()
 )
-#: Verbs that launch a weapon only at someone: "used water cannon against a supply boat", not
-#: "uses drones for surveillance".
-USING = frozenset("use uses used using".split())
+#: Verbs that launch a weapon only at someone: "used water cannon against a supply boat", "sent a
+#: wave of drones toward a refinery"; not "uses drones for surveillance", "sent drones to Ukraine".
+USING = frozenset("use uses used using send sends sent sending".split())
 #: Verbs whose subject, a weapon, lands on what it hits: "a missile hit the block", "rockets landed
 #: in Sderot", "Russian missiles will drop across Ukraine". Attack words ("struck", "killed") tell
 #: it themselves.
 HITTING = frozenset(
     """hit hits hitting slam slams slammed slamming land lands landed landing fall falls fell falling smash smashes smashed smashing rain rains rained raining drop drops dropped
-    dropping damage damages damaged damaging tear tears tore torn tearing""".split()
+    dropping damage damages damaged damaging tear tears tore torn tearing rock rocks rocked rocking""".split()
 )
 #: Nouns that only count the weapons of their "of" phrase: "a barrage of missiles", "dozens of drones".
 VOLLEYS = frozenset(
@@ -71,7 +71,7 @@ def launches(verb: Token, weapon: Token) -> bool:
     """Whether `verb` sends `weapon`, its object, on its way (`LAUNCHERS`, `USING`)."""
     if verb.lower_ in LAUNCHERS:
         return True
-    aimed = [c for t in (verb, weapon) for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")]
+    aimed = [c for t in (verb, weapon) for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "toward", "towards")]
     return verb.lower_ in USING and bool(aimed)
 
 
@@ -96,3 +96,10 @@ def volley_of_counted(tok: Token) -> Token:
             break
         tok = obj
     return tok
+
+
+def sends_arms_at(verb: Token) -> bool:
+    """Whether a sending fires weapons at someone: "sent a wave of drones toward an oil refinery",
+    not "sent drones to Ukraine" (aid)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and volley_of_counted(obj).lower_ in WEAPONS and launches(verb, obj) and verb.lower_ not in LAUNCHERS

@@ -46,13 +46,18 @@ def is_peacekeeping(tok: Token) -> bool:
 
 
 def sends_force_into(tok: Token) -> bool:
-    """Whether a sending sends armed force into a place ("sent 30 warplanes into Taiwan's air
-    defence zone"): a show of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
+    """Whether a sending sends armed force into a place or to its own border ("sent 30 warplanes
+    into Taiwan's air defence zone", "will send 10,000 troops to its border with Belarus"): a show
+    of force (CAMEO 150), not aid; "sent troops to Belarus" stays aid."""
     patient = patient_of(tok, True)
+    to_border = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lower_ in BORDERS for p in c.children)
+        for c in tok.children
+    )
     return (
         patient is not None and builds_up_arms(tok, True)
         and not is_peacekeeping(counted_noun(patient))  # "sent peacekeepers into South Sudan"
-        and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
+        and (to_border or any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children))
     )
 
 
@@ -68,10 +73,14 @@ def is_relief(tok: Token) -> bool:
     return any(p.lower_ in RELIEF for p in purposes) or any(t.lower_ in NON_AGENTS for t in tok.sent)
 
 
+#: Lines that armed force is sent to or crosses.
+BORDERS = frozenset("border borders frontier frontiers line boundary".split())
+
+
 def crosses_in_arms(tok: Token) -> bool:
-    """Whether a crossing is an incursion: armed force crosses into a place or over a border
-    ("Russian troops crossed into the Kharkiv region", "tanks crossed the border"), not migrants,
-    trucks or tourists."""
+    """Whether a crossing is an incursion: armed force goes into a place or over a border ("Russian
+    troops crossed into the Kharkiv region", "tanks crossed the border"), not migrants, trucks or
+    tourists."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None and tok.dep_ == "acl":
         subject = tok.head  # "soldiers crossing into Lebanon"
@@ -80,7 +89,7 @@ def crosses_in_arms(tok: Token) -> bool:
     subject = counted_noun(subject)
     armed = subject.lower_ in ARMS or role_sectors().get(subject.lower_) in ARMED_SECTORS
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "over") for c in tok.children)
-    border = any(c.dep_ == "dobj" and c.lower_ in ("border", "frontier", "line", "boundary") for c in tok.children)
+    border = any(c.dep_ == "dobj" and c.lower_ in BORDERS for c in tok.children)
     return armed and not is_peacekeeping(subject) and (into or border)
 
 

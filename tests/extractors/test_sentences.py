@@ -351,6 +351,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("The Chinese coast guard used water cannon against Philippine vessels.", ["coerce CHN>*"]),
     ("Eritrean troops crossed into Ethiopia's Tigray region on Monday.", ["assault ERI>ETH sec=MIL"]),
     ("Unions in Argentina called a general strike for Thursday.", ["protest ARG>-"]),
+    ("Ukraine sent a wave of drones toward an oil refinery in Russia's Ryazan region.", ["assault UKR>RUS"]),
+    ("A car bomb rocked the centre of Qamishli in northeastern Syria.", ["assault ->SYR"]),
+    ("Poland will send 10,000 troops to its border with Belarus.", ["mobilize POL>BLR mod=planned"]),
+    ("Sudan's army chief announced a general mobilisation.", ["mobilize SDN>- sec=MIL"]),
+    ("Britain's junior doctors will walk out for five days from Friday.", ["protest GBR>- mod=planned"]),
     ("Kenya's opposition called for protests on Monday.", ["protest KEN>- mod=called_for"]),
     # an unnamed armed group or crowd acts where its clause says it is, as CAMEO codes it
     ("Suspected jihadists killed 20 civilians in an attack on a village near Djibo in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
@@ -630,6 +635,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "An Argentine gunboat intercepted a Brazilian ship.",
     "Migrants crossed into Poland from Belarus.",
     "The Nigerian runner crossed the finish line first.",
+    "Ukraine and Russia exchanged 95 prisoners of war on Thursday.",  # people named by a war
+    "The United States sent drones to Ukraine.",  # arms given, not fired
     # a forecast is no threat; prices shoot up; a deal is struck; troops sent against a disaster
     "Japan's Meteorological Agency warned of heavy rain and possible landslides across Kyushu.",
     "The World Health Organization warned that dengue cases in the Americas could reach a record this year.",
