@@ -31,6 +31,8 @@ DENY = frozenset({"deny", "denial"})
 UNFOUND = frozenset("intention intentions intent plan plans record evidence sign signs indication indications proof desire".split())
 #: Governors whose complement did not happen: "refused to withdraw", "failed to agree".
 NEGATING = frozenset("refuse fail decline reject avoid stop halt end cease".split())
+#: Verbs whose negation undoes their complement: "will not allow Russia to annex", "did not let them cross".
+PERMITTING = frozenset("allow permit let".split())
 #: Dependencies through which a governing clause frames its dependent.
 FRAMED_BY_HEAD = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "dobj", "parataxis", "csubj"})
 
@@ -152,6 +154,8 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             topic = True  # "declined to comment on the strike": what is not talked about still happened
         if lem in NEGATING and node.dep_ in ("xcomp", "pcomp", "dobj") and not topic:
             negated = True
+        if lem in PERMITTING and node.dep_ in ("xcomp", "ccomp") and is_negated(head):
+            negated = True  # "does not allow U.S. forces to cross the border": they do not
         if lem in DENY and not topic:  # "denied talking about the attack" does not deny the attack
             negated, modality = True, "denied"
         elif lem in CLAIM and modality in (None, "planned", "possible"):

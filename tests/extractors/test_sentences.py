@@ -368,6 +368,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Iran's Revolutionary Guards will launch missiles at U.S. bases if Washington joins any attack on Iran.",
      ["assault IRN>USA sec=MIL mod=threatened", "assault USA>IRN sec=GOV mod=possible"]),
     ("If Russia pursues its aggression against Ukraine, it will face massive consequences.", ["assault RUS>UKR mod=possible"]),
+    ("Pakistan does not allow U.S. forces to cross the border.", ["assault USA>* neg"]),  # not allowed, not done
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
