@@ -13,26 +13,23 @@ from spacy.tokens import Doc, Token
 
 from extractors import nonevents
 from extractors.arguments import Args, noun_args, verb_args
+from extractors.attribution import COUNTRY_CODES, told_as
 from extractors.demands import must_demands
 from extractors.expulsions import EXPELLING, expulsion
 from extractors.found import Found
-from extractors.gazetteer import load_gazetteer
 from extractors.lexicon import Lexicon
 from extractors.modality import Frame, frame_of
-from extractors.telling import is_bystander, sets_condition
 from extractors.model import Actor, PLOVER
-from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, phrase_text, resolve, role_sectors
-from extractors.senses import is_other_sense, sends_arms_at, is_peacekeeping, is_walkout, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence
-from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first, scene_of
+from extractors.roles import PLACE_TARGET_CATEGORIES, Mention, counted_noun, resolve, role_sectors
+from extractors.senses import (
+    is_other_sense, is_peacekeeping, is_walkout, sends_arms_at, sends_force_into, sends_to_prison, stops_a_measure, withdraws_presence,
+)
+from extractors.selection import SYMMETRIC, by_preference, deep_target, pairs as pair_up, resolve_all, resolve_first
 from extractors.triggers import Trigger, find_triggers, lower_forms
+from extractors.unnamed import unnamed_doers
 
 __all__ = ["Found", "events_in"]
 
-#: What, said of the speaker's own future, threatens someone ("said it would retaliate"); a protest or a
-#: deployment the speaker announces is planned ("unions said they will block motorways").
-HARMS = frozenset({"assault", "coerce", "sanction", "threaten"})
-#: Who turns out to protest, unnamed: "Thousands rallied in Tel Aviv", "Farmers blocked motorways across France".
-CROWDS = frozenset("thousands hundreds dozens tens crowds farmers survivors pensioners truckers miners nurses women mothers families".split())
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
 #: Categories whose object can be a deed ("condemned the attacks"): its doers are the target.
 CONDEMNING = frozenset({"accuse", "protest"})
@@ -47,13 +44,8 @@ PLACE_KINDS = frozenset({"country", "region", "city", "province", "capital"})
 #: Verbs whose "from" says where the fire comes from ("rockets fired from Gaza"), not whose the
 #: victims are ("killed five pilgrims from Pakistan").
 FIRING = frozenset({"fire", "shell", "bomb"})
-#: What an unnamed armed group or crowd does where it is ("gunmen killed five people in an attack on a
-#: village in northern Mali"), and who is armed.
-SCENE_CATEGORIES = frozenset({"assault", "coerce", "protest"})
-ARMED = frozenset({"REB", "MIL", "COP"})
 #: Armed roles that, unnamed, may still attack a named party ("militants killed two Turkish engineers").
 FIGHTING_SECTORS = frozenset({"MIL", "REB"})
-COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 #: Wars that someone wages in a place but not on it: by proxy, on drugs, on trade, among its people.
 WARS_BY_OTHERS = frozenset("proxy drug drugs trade civil cold price tariff information propaganda".split())
 
@@ -199,20 +191,8 @@ def _parties(trig: Trigger, args: Args, ctx: _Sentence) -> _Parties | None:
     if not sources and args.inherited and not args.suffered:
         sources, _, _ = resolve_first(args.inherited, mentions, dyad)
     agent = counted_noun(args.sources[0]) if args.sources else None  # "thousands of protesters"
-    against = any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in args.targets)
-    crowd = trig.category == "protest" and agent is not None and CROWDS & {agent.lower_, args.sources[0].lower_} and not against
-    sector = role_sectors().get(agent.lower_) if agent is not None else None
-    if agent is not None and sector is None and any(c.dep_ == "amod" and c.lower_ in nonevents.ARMING for c in agent.children):
-        sector = "REB"  # "armed men", "masked men": an armed group, unnamed
-    unnamed = not sources and agent is not None and (sector is not None or crowd)
-    if unnamed and not places and trig.category in SCENE_CATEGORIES and (crowd or sector in ARMED):
-        # an armed group or crowd named by no country acts where the clause says it is, as CAMEO codes it
-        scene = scene_of(args.anchor or trig.tok, mentions, args.sources[0])
-        places = resolve(scene, mentions, dyad, places_act=True)[0][:1] if scene is not None else []
-    if unnamed and places:
-        # "Demonstrators blocked streets in Hong Kong", "Thousands rallied in Tel Aviv": an unnamed
-        # role or crowd acts where it is (a crowd "against the government" targets it instead).
-        sources = [Actor(phrase_text(args.sources[0]), p.code, sector or "CVL") for p in places[:1]]
+    if not sources:
+        sources = unnamed_doers(trig, args, places, mentions, dyad)
     candidates = args.targets
     if not sources and trig.category == "retreat" and not trig.is_verb:
         # "the withdrawal of Eritrean forces from Ethiopian territory": those withdrawn withdraw
@@ -391,33 +371,6 @@ def _emit(trig: Trigger, args: Args, p: _Parties, accusers: set[int]) -> list[Fo
         ):
             out.append(Found(verb, "accuse", PLOVER["accuse"][0], False, speaker, src, None, Frame(), None))
     return out
-
-
-def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | None, codes: set[str]) -> str:
-    """The modality of one event, given who tells it. A doer telling its own deed asserts it ("Israel
-    said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
-    a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
-    40 drones"). What the speaker says it will do is a threat when it harms someone ("Iran said it
-    would retaliate"), else a plan ("unions said they will block motorways"). A harm or a protest
-    promised on a condition is a threat ("will impose sanctions if Russia invades", "unions said they
-    would strike unless …"); anything else that follows from one may happen ("if it engages, we will
-    talk"); a threat made on a condition is still made ("warned Israel of a crushing response if it
-    attacked")."""
-    mod = frame.modality
-    if frame.promised and mod in ("possible", "planned", "asserted"):
-        if trig.category in HARMS or (trig.category == "protest" and sets_condition(trig.tok)):
-            return "threatened"
-        return "possible" if frame.conditional else "planned"
-    if mod == "planned" and trig.category in HARMS | {"protest"} and sets_condition(trig.tok):
-        return "threatened"  # "Iran will strike U.S. bases if Washington joins the attack"
-    if frame.conditional and mod in ("asserted", "planned") and trig.category != "threaten":
-        return "possible"  # "if it engages, we will talk", "the ceasefire holds if …"
-    if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):
-        return mod
-    if (src is not None and src.code == speaker.code) or is_bystander(frame.speaker):
-        return mod
-    partisan = speaker.code in codes or (frame.reported and speaker.code in COUNTRY_CODES)
-    return "claimed" if partisan else mod
 
 
 def _is_hostile_noun(tok: Token, by_token: dict[int, Trigger]) -> bool:

@@ -109,33 +109,6 @@ def deep_target(cands: list[Token], mentions: dict[int, Mention], sources: list[
 
 
 DEEP_KINDS = frozenset({"country", "demonym", "region", "capital", "city"})
-#: Gazetteer kinds that say where something happens.
-SCENE_KINDS = frozenset({"country", "region", "capital", "city", "province"})
-
-
-def scene_of(clause: Token, mentions: dict[int, Mention], agent: Token) -> Token | None:
-    """The first place named anywhere in an event's clause outside its agent's phrase: where an
-    unnamed armed group or crowd acts ("jihadists killed 20 civilians in an attack on a village
-    near Djibo in northern Burkina Faso", "thousands marched through central Tbilisi")."""
-    # in word order, within the clause's own phrases (no relative or other clauses), and only a
-    # place said to be where ("in", "near", "through"), not one acted on ("aggression against Ukraine")
-    frontier = [(c, "") for c in clause.children if c.i != agent.i and c.dep_ in _SCENE_LINKS]
-    while frontier:
-        t, prep = min(frontier, key=lambda x: x[0].i)
-        frontier.remove((t, prep))
-        m = mentions.get(t.i)
-        if m is not None and m.entry.kind in SCENE_KINDS and prep in SCENE_PREPS:
-            return t
-        frontier.extend((c, t.lower_ if t.dep_ == "prep" else prep) for c in t.children if c.dep_ in _SCENE_LINKS)
-    return None
-
-
-#: Prepositions of where: "in northern Mali", "near Djibo", "through central Tbilisi".
-SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "through", "along", "around", "off"})
-
-
-#: How a place hangs in a clause's own phrases: "in an attack on a village near Djibo in Burkina Faso".
-_SCENE_LINKS = frozenset({"prep", "pobj", "dobj", "compound", "amod", "appos", "npadvmod", "poss", "nmod", "pcomp"})
 
 
 def _without_agents(tok: Token):

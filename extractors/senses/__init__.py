@@ -27,7 +27,7 @@ from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sen
 from extractors.senses.phrase import purpose
 
 __all__ = [
-    "builds_up_arms", "is_other_sense", "sends_arms_at", "is_peacekeeping", "is_walkout", "sends_force_into", "sends_to_prison",
+    "builds_up_arms", "is_other_sense", "is_peacekeeping", "is_walkout", "sends_arms_at", "sends_force_into", "sends_to_prison",
     "stops_a_measure", "withdraws_presence",
 ]
 
