@@ -5,6 +5,23 @@
 Poland", "unveiled a new missile", "a drone programme" do not. Shooting down or intercepting is
 force only against arms ("downed 30 Russian drones", not "downed tools" or "intercepted calls").
 The weapons are the `l` words of `data/triggers.tsv`; these are the words around them.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["Russia", "launched", "a", "barrage", "of", "drones", "at", "Kyiv"],
+...           heads=[1, 1, 3, 1, 3, 4, 3, 6], deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj"])
+>>> volley_of(doc[5]).text, is_fired(volley_of(doc[5]))
+('barrage', True)
+>>> doc = Doc(nlp.vocab, words=["Turkey", "builds", "drones"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+>>> is_fired(doc[2])
+False
+>>> doc = Doc(nlp.vocab, words=["Ukraine", "downed", "30", "drones"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nummod", "dobj"])
+>>> downs_arms(doc[1])
+True
+>>> doc = Doc(nlp.vocab, words=["Workers", "downed", "tools"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+>>> downs_arms(doc[1])
+False
 """
 
 from __future__ import annotations

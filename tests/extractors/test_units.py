@@ -16,6 +16,7 @@ def test_inflections_cover_regular_and_irregular_verbs():
     assert inflect_verb("shell") == ["shell", "shells", "shelled", "shelling"]
     assert "fought" in inflect_verb("fight") and "withdrawn" in inflect_verb("withdraw")
     assert inflect_verb("agree")[2:] == ["agreed", "agreeing"]
+    assert "cutting" in inflect_verb("cut") and "shutting" in inflect_verb("shut")  # doubled before -ing
     assert inflect_noun("clash") == ["clash", "clashes"] and inflect_noun("ally") == ["ally", "allies"]
 
 
