@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
-from extractors.modality import is_for_clause
+from extractors.modality import is_for_clause, speakers_aside
 from extractors.senses.arms import HITTING, launches
 from extractors.senses.phrase import child
 from extractors.sufferers import antecedent, is_topic
@@ -107,6 +107,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     """The (possibly inherited) agent of a verb."""
     if depth > 5:
         return None
+    speaker_verb = speakers_aside(verb, lex)
+    if speaker_verb is not None:
+        return subject_of(speaker_verb, lex, depth + 1)  # "Moscow denied …, accusing Ukraine": Moscow accuses
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     # The subject nearest the verb: a dateline ("New York, 20 September:") can parse as another.
     subj = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None

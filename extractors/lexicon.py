@@ -35,7 +35,7 @@ IRREGULAR = {
     "freeze": ["froze", "frozen"], "come": ["came"], "retake": ["retook", "retaken"], "cut": ["cut"],
     "shut": ["shut"], "begin": ["began", "begun"], "win": ["won"], "beat": ["beaten"], "sell": ["sold"],
     "speak": ["spoke", "spoken"], "keep": ["kept"], "forbid": ["forbade", "forbidden"], "undertake": ["undertook", "undertaken"],
-    "draw": ["drew", "drawn"], "put": ["put"], "place": ["placed"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
+    "draw": ["drew", "drawn"], "sink": ["sank", "sunk"], "put": ["put"], "place": ["placed"], "rise": ["rose", "risen"], "throw": ["threw", "thrown"], "blow": ["blew", "blown"],
 }
 _DOUBLE = {"ban", "cut", "shut", "plan", "stab", "ship", "bar", "drop", "step", "stop", "ally", "rob", "spar", "jab", "tap", "regret", "admit", "commit", "expel", "patrol", "control", "compel", "propel", "permit", "submit", "veto", "refer", "kidnap", "equip", "grab", "slam", "shun", "plot", "scrap", "rebel"}
 

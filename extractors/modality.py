@@ -27,6 +27,10 @@ PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split()
 #: Verbs of weighing an act not yet chosen: "is weighing new sanctions", "considering a ground offensive".
 CONSIDER = frozenset("consider weigh mull contemplate".split())
 DENY = frozenset({"deny", "denial"})
+#: Participles of speaking that belong to the speaker ("denied …, accusing Kyiv of …"), and how a
+#: clause hangs on a denial without being what is denied.
+SPEAKING = frozenset("accuse blame dismiss reject call say insist describe charge claim".split())
+ASIDE = frozenset({"advcl", "conj", "parataxis", "npadvmod"})
 #: Nouns that, with "no", deny what they are of: "no intention of retaliating", "no evidence of an attack".
 UNFOUND = frozenset("intention intentions intent plan plans record evidence sign signs indication indications proof desire".split())
 #: Governors whose complement did not happen: "refused to withdraw", "failed to agree".
@@ -119,6 +123,16 @@ def is_alert(verb: Token) -> bool:
     return bool(of) and all(p.lower_ in _RISKS | NON_AGENTS for p in of)  # "warned of heavy rain"
 
 
+def speakers_aside(verb: Token, lex: Lexicon) -> Token | None:
+    """The speech verb a participle of speaking belongs to, though the parser hangs it inside what
+    was said: "Moscow denied that its forces had shelled the plant, accusing Ukraine of …" (the
+    accusation is Moscow's, made, not denied); None for any other clause."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lex.lemma(verb.text) in SPEAKING and head.dep_ == "ccomp":
+        return head.head
+    return None
+
+
 def frame_of(anchor: Token, lex: Lexicon) -> Frame:
     """Negation, modality and speaker for the clause headed by `anchor` (a trigger or light verb)."""
     negated = is_negated(anchor)
@@ -136,6 +150,10 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
         head = node.head
         if head.i == node.i or node.dep_ not in FRAMED_BY_HEAD:
             break
+        aside = speakers_aside(node, lex)
+        if aside is not None:
+            node = aside  # "denied …, accusing Ukraine": framed as the speaker's own clause
+            continue
         lem = lex.lemma(head.text)
         if lem in WISH and node.dep_ == "xcomp" and lex.lemma(node.text) in PERFORMED:
             break  # "I would like to reiterate our condemnation", "I want to say that we condemn": said now
@@ -156,7 +174,9 @@ def frame_of(anchor: Token, lex: Lexicon) -> Frame:
             negated = True
         if lem in PERMITTING and node.dep_ in ("xcomp", "ccomp") and is_negated(head):
             negated = True  # "does not allow U.S. forces to cross the border": they do not
-        if lem in DENY and not topic:  # "denied talking about the attack" does not deny the attack
+        if lem in DENY and not topic and node.dep_ not in ASIDE:
+            # "denied talking about the attack" does not deny the attack, nor does "denied …,
+            # accusing Ukraine of staging attacks" deny the accusation it goes on to make
             negated, modality = True, "denied"
         elif lem in CLAIM and modality in (None, "planned", "possible"):
             modality = "claimed"

@@ -54,6 +54,8 @@ def is_other_sense(trig) -> bool:
         return True  # "downed tools", "intercepted the call": no arms brought down
     if trig.is_verb and trig.word.lemma == "cross" and not crosses_in_arms(tok):
         return True  # "migrants crossed into Poland", "crossed the finish line": no incursion
+    if trig.is_verb and trig.word.lemma == "rule out" and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "I don't rule out that North Korea could act": a guess kept open, not a rejection
     if trig.is_verb and trig.word.lemma == "deny" and rebuts_words(tok):
         return True  # "denied the accusation", "denied that its troops were there": a rebuttal, not a rejection
     if trig.word.has("i") and trig.is_verb and any(c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children):
