@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, inflect_noun
 from extractors.modality import is_for_clause, speakers_aside
 from extractors.senses.arms import HITTING, launches
-from extractors.senses.phrase import child
+from extractors.senses.phrase import SPANS, child
 from extractors.sufferers import antecedent, is_topic
 from extractors.sufferers import sufferer as find_sufferer
 
@@ -398,7 +398,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False, weapon: bool = F
     if accused is not None:
         # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
         args.inherited.append(accused)
-    elif noun.lower_ in CALLABLE_FORMS and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lex.lemma(noun.head.head.text) == "call":
+    elif noun.lower_ in CALLABLE_FORMS | SPANS and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lex.lemma(noun.head.head.text) == "call":
         caller = subject_of(noun.head.head, lex)  # "the opposition called for protests": theirs, called for
         if caller is not None:
             args.inherited.append(caller)

@@ -17,6 +17,7 @@ from extractors.nonevents import WEAPONS
 from extractors.irrealis import DATED
 from extractors.modality import is_for_clause
 from extractors.senses.arms import volley_of
+from extractors.senses.phrase import SPANS
 from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
@@ -62,6 +63,8 @@ class Trigger:
             tok = tok.head.head  # "a state of emergency": the phrase is the state's
         if self.word.has("l"):
             return volley_of(tok)  # "launched a barrage of missiles at Kyiv": the barrage was launched
+        if not self.is_verb and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _counted_span(tok.head.head):
+            return tok.head.head  # "announced three days of protests", "after two years of war": the span is told
         return tok
 
     @property
@@ -86,6 +89,12 @@ def _choose(tok: Token, words: tuple[TriggerWord, ...]) -> TriggerWord | None:
         ):
             return w
     return next((w for w in fitting if not w.has("x")), None)
+
+
+def _counted_span(tok: Token) -> bool:
+    """ "three days", "a week": a span that counts the event of its "of" phrase ("three days of
+    protests"); "the seventh day of Russia's war" only dates a moment of it."""
+    return tok.lower_ in SPANS and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in tok.children)
 
 
 def _for_a_time(particle: Token) -> bool:

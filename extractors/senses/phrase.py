@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+#: Spans of time whose "of" phrase is an event: "three days of protests", "a week of shelling".
+SPANS = frozenset("day days night nights week weeks month months year years decade decades".split())
 
 
 def child(tok: Token, *deps: str) -> Token | None:

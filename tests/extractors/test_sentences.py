@@ -378,6 +378,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Israel said it would expand ground operations into Gaza.", ["assault ISR>PSE mod=threatened"]),
     ("The United States tightened export controls on chips bound for China.", ["sanction USA>CHN"]),
     ("Russia called up 300,000 reservists.", ["mobilize RUS>-"]),
+    # a counted span tells its event ("three days of protests"); an ordinal one only dates it
+    ("Kenya's opposition announced three days of mass protests.", ["protest KEN>-"]),
+    ("Mozambique's opposition called for three days of nationwide protests.", ["protest MOZ>- mod=called_for"]),
+    ("Today is the seventh day of Russia's war against Ukraine.", ["assault RUS>UKR"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
