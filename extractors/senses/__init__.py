@@ -33,6 +33,8 @@ __all__ = [
 
 #: People named by a war they were in: "prisoners of war", "veterans of the war".
 NAMED_BY_WAR = frozenset("prisoner prisoners veteran veterans".split())
+#: Purposes of a fight that are combat: "the fight to retake Kherson" (not "to end child labour").
+CONQUESTS = frozenset("take retake capture recapture seize hold defend preserve liberate free destroy defeat repel encircle".split())
 #: Purposes that make an operation a rescue, not an attack: "an operation to evacuate its citizens".
 RESCUES = frozenset("evacuate rescue escort protect".split())
 
@@ -42,6 +44,8 @@ def is_other_sense(trig) -> bool:
     tok = trig.tok
     if not trig.is_verb and trig.category == "assault" and purpose(tok) in RESCUES:
         return True  # "a military operation to evacuate its citizens from Sudan"
+    if not trig.is_verb and trig.word.lemma in ("fight", "battle") and purpose(tok) not in (None, *CONQUESTS):
+        return True  # "its fight to end these practices", "a battle to contain inflation": a campaign, no combat
     if trig.is_verb and tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused", "the wounded": people, not a deed
     if not trig.is_verb and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in NAMED_BY_WAR:

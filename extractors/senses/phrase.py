@@ -27,7 +27,7 @@ def purpose(noun: Token) -> str | None:
     also when the parse hangs it on the verb the noun is the object of ("launched an operation to")."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     if noun.dep_ == "dobj":
-        clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
+        clauses += [c for c in noun.head.children if c.dep_ in ("advcl", "xcomp") and c.i > noun.i]
     for c in clauses:
         if c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return c.lower_

@@ -382,6 +382,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Kenya's opposition announced three days of mass protests.", ["protest KEN>-"]),
     ("Mozambique's opposition called for three days of nationwide protests.", ["protest MOZ>- mod=called_for"]),
     ("Today is the seventh day of Russia's war against Ukraine.", ["assault RUS>UKR"]),
+    ("Ukraine's fight to retake Kherson continues.", ["assault UKR>-"]),
     # --- who suffers an event, who withstands it, who made the proposal answered ----------------
     ("Lebanese troops came under mortar and rocket fire near the border.", ["assault ->LBN"]),
     ("The Iraqi embassy, the target of a car bombing last week, reopened on Monday.", ["assault ->IRQ"]),
@@ -651,6 +652,8 @@ def test_a_many_party_meeting_is_no_web_of_dyads(extract):
     "The Nigerian runner crossed the finish line first.",
     "Ukraine and Russia exchanged 95 prisoners of war on Thursday.",  # people named by a war
     "Shares in Tokyo sank 5 percent on Monday.",
+    "The United States will continue its fight to end these practices.",  # a campaign, no combat
+    "Kenya's battle to contain inflation continues.",
     "The United States sent drones to Ukraine.",  # arms given, not fired
     # a forecast is no threat; prices shoot up; a deal is struck; troops sent against a disaster
     "Japan's Meteorological Agency warned of heavy rain and possible landslides across Kyushu.",
