@@ -353,9 +353,8 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False, weapon: bool = F
         verb = head  # "lobbed mortar rounds at the base", "drones were launched at Kyiv"
         if noun.dep_ == "nsubjpass":
             args.sources.extend(pobj for prep, pobj in _preps(head) if prep == "by")
-    elif weapon and _hit_by(noun) is not None:
-        hit = _hit_by(noun)  # "a missile hit an apartment block", "homes damaged by Russian rockets"
-        args.anchor = hit
+    elif weapon and (hit := _hit_by(noun)) is not None:
+        args.anchor = hit  # "a missile hit an apartment block", "homes damaged by Russian rockets"
         struck = child(hit, "dobj", "nsubjpass") or (hit.head if hit.dep_ == "acl" else None)
         if struck is not None and struck.i != noun.i:
             args.targets.append(struck)

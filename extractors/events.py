@@ -31,6 +31,9 @@ from extractors.unnamed import unnamed_doers
 __all__ = ["Found", "events_in"]
 
 HOSTILE = frozenset(c for c, v in PLOVER.items() if "hostility" in v[3])
+#: Light verbs that are event words themselves but carry the noun's event: "unions called a general
+#: strike" strike, "struck a trade deal" agree.
+NOUN_CARRIES = frozenset({("call", "protest"), ("strike", "agree")})
 #: Categories whose object can be a deed ("condemned the attacks"): its doers are the target.
 CONDEMNING = frozenset({"accuse", "protest"})
 #: Verbs whose "on" names the doer of the deed: "blamed the attack on Azerbaijan".
@@ -131,8 +134,8 @@ def _merged_into_light_verb(trig: Trigger, args: Args, by_token: dict[int, Trigg
     if args.anchor is None or args.anchor.i == trig.tok.i or args.anchor.i not in by_token:
         return False
     verb = by_token[args.anchor.i]
-    if (verb.word.lemma, trig.category) in ((("call", "protest"), ("strike", "agree"))):
-        skipped.add(verb.tok.i)  # "unions called a general strike", "struck a trade deal": the noun's event
+    if (verb.word.lemma, trig.category) in NOUN_CARRIES:
+        skipped.add(verb.tok.i)
         return False
     if not (verb.word.has("w") and not trig.word.has("w")):
         verb.ceasefire = verb.ceasefire or trig.ceasefire

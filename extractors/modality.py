@@ -4,7 +4,9 @@ Walking up from the trigger through complement clauses: "Armenia *claimed* that 
 shelled" → claimed, said by Armenia; "*threatened* to strike" → threatened; "*hopes* the
 ceasefire will hold" → hoped; "*urged* both sides to settle" → called_for; "*plans* to" →
 planned; "*refused* to withdraw" and "did *not* attack" → negated; "*denied* shelling" → denied;
-"*should* be condemned" → called_for; "the *risk* of war", "*any* attack *would* …" → possible.
+"*should* be condemned" → called_for; "the *risk* of war", "*any* attack *would* …", "is
+*weighing* new sanctions", what "*if* Washington joins" holds → possible; "does *not allow* U.S.
+forces to cross" → negated.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ PLAN = frozenset("plan intend prepare aim decide schedule seek try want".split()
 #: Verbs of weighing an act not yet chosen: "is weighing new sanctions", "considering a ground offensive".
 CONSIDER = frozenset("consider weigh mull contemplate".split())
 DENY = frozenset({"deny", "denial"})
-#: Participles of speaking that belong to the speaker ("denied …, accusing Kyiv of …"), and how a
-#: clause hangs on a denial without being what is denied.
+#: Participles of speaking that belong to the speaker wherever the parser hangs them ("denied that
+#: its forces shelled the plant, accusing Kyiv of …").
 SPEAKING = frozenset("accuse blame dismiss reject call say insist describe charge claim".split())
+#: How a clause hangs on a denial without being what is denied ("denied it, calling it absurd").
 ASIDE = frozenset({"advcl", "conj", "parataxis", "npadvmod"})
 #: Nouns that, with "no", deny what they are of: "no intention of retaliating", "no evidence of an attack".
 UNFOUND = frozenset("intention intentions intent plan plans record evidence sign signs indication indications proof desire".split())
@@ -110,7 +113,9 @@ def is_alert(verb: Token) -> bool:
     countries are off track", "warned the world that Russia was mobilizing", "warned citizens of
     the risk of detention". What is to come stays a threat ("warned that it would attack", "warned
     that police will no longer tolerate rallies"), as does a warning to act ("warned the US to
-    tread carefully") or of anything else ("warned of massive consequences")."""
+    tread carefully") or of anything else ("warned of massive consequences"). A forecast or a
+    hazard is an alert whatever its tense ("warned that dengue cases could reach a record",
+    "warned of heavy rain")."""
     kids = list(verb.children)
     if any(c.dep_ == "xcomp" for c in kids):
         return False

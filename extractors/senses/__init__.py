@@ -10,8 +10,12 @@ assets ("close cooperation", "recalling their talks" and "freeze to death" do no
 reducing only ties, aid and trade ("cut a deal" does not); a figurative frame is no deed ("strike us
 as serious", "killed the bill", "would be met with force", "poses a threat", "came under fire for
 its policy"); a state defending itself backs no one; violence that "declined" fell; an alert against
-a virus shows no force; a weapon named is an attack only when fired ("launched drones at Kyiv", not
-"develops missiles"), and only arms are shot down ("downed two drones", not "downed tools"). Each rule reads the word's own phrase (its object, its determiner) or the
+a virus, a storm or an earthquake shows no force ("deployed troops to assist search and rescue");
+a weapon named is an attack only when fired ("launched drones at Kyiv", not "develops missiles"),
+only arms are shot down ("downed two drones", not "downed tools") and only armed force crosses into
+a place as an incursion; a particle can make another verb ("shares shot up", "struck down the
+law"); "prisoners of war" are people, "its fight to end child labour" a campaign, and "I don't rule
+out that …" keeps a guess open. Each rule reads the word's own phrase (its object, its determiner) or the
 roles of its agents, never a list of sentences. The flags are those of `data/triggers.tsv`: `i` a
 protest only without an object, `a` a build-up of force, `l` a weapon.
 """
@@ -22,7 +26,9 @@ from extractors.modality import is_alert
 from extractors.senses.arms import downs_arms, is_fired, sends_arms_at
 from extractors.senses.dissent import declines_comment, is_walkout, rebuts_words
 from extractors.senses.figurative import IMPRESSING, has_other_particle, is_blame, is_danger, is_impression, is_reaction, kills_a_plan
-from extractors.senses.force import builds_up_arms, crosses_in_arms, is_relief, defends_itself, is_peacekeeping, sends_force_into, withdraws_presence
+from extractors.senses.force import (
+    builds_up_arms, crosses_in_arms, defends_itself, is_peacekeeping, is_relief, sends_force_into, withdraws_presence,
+)
 from extractors.senses.measures import SANCTIONED_OBJECTS, sanctions_object, sends_to_prison, stops_a_measure
 from extractors.senses.phrase import purpose
 

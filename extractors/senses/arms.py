@@ -44,8 +44,9 @@ USING = frozenset("use uses used using send sends sent sending".split())
 #: in Sderot", "Russian missiles will drop across Ukraine". Attack words ("struck", "killed") tell
 #: it themselves.
 HITTING = frozenset(
-    """hit hits hitting slam slams slammed slamming land lands landed landing fall falls fell falling smash smashes smashed smashing rain rains rained raining drop drops dropped
-    dropping damage damages damaged damaging tear tears tore torn tearing rock rocks rocked rocking""".split()
+    """hit hits hitting slam slams slammed slamming land lands landed landing fall falls fell falling smash
+    smashes smashed smashing rain rains rained raining drop drops dropped dropping damage damages damaged
+    damaging tear tears tore torn tearing rock rocks rocked rocking""".split()
 )
 #: Nouns that only count the weapons of their "of" phrase: "a barrage of missiles", "dozens of drones".
 VOLLEYS = frozenset(
@@ -72,8 +73,8 @@ def volley_of(tok: Token) -> Token:
 def is_fired(phrase: Token) -> bool:
     """Whether the weapon phrase (a weapon, its volley or its rounds: `Trigger.arg_tok`) is used
     against something: launched ("launched a drone at a ship"), landing ("a missile hit the block"),
-    or what something was hit by ("damaged by Russian rockets"). "missiles and drones" are one
-    volley, told by the first."""
+    or what something was hit by ("damaged by Russian rockets"). In "missiles and drones" only the
+    first is launched by the parse: one volley, one event."""
     if phrase.lower_ in CAMPAIGNS:
         return True  # "Russia's missile campaign against Ukraine's power grid"
     head = phrase.head
@@ -100,12 +101,13 @@ def downs_arms(tok: Token) -> bool:
         obj = tok.head  # "the drones intercepted over Kyiv"
     if obj is None:
         return False
-    obj = volley_of_counted(obj)
+    obj = weapon_counted(obj)
     return obj.lower_ in AIRBORNE or any(c.lower_ in AIRBORNE for c in obj.children if c.dep_ == "compound")
 
 
-def volley_of_counted(tok: Token) -> Token:
-    """The weapon a volley or a number counts: "missiles" in "40 of the 45 missiles", "a swarm of drones"."""
+def weapon_counted(tok: Token) -> Token:
+    """The weapon a volley or a number counts ("missiles" in "40 of the 45 missiles", "drones" in "a
+    swarm of drones"), else `tok`: `volley_of` the other way round."""
     for _ in range(3):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -119,4 +121,4 @@ def sends_arms_at(verb: Token) -> bool:
     """Whether a sending fires weapons at someone: "sent a wave of drones toward an oil refinery",
     not "sent drones to Ukraine" (aid)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and volley_of_counted(obj).lower_ in WEAPONS and launches(verb, obj) and verb.lower_ not in LAUNCHERS
+    return obj is not None and weapon_counted(obj).lower_ in WEAPONS and launches(verb, obj) and verb.lower_ not in LAUNCHERS
