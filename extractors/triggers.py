@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
-from extractors.nonevents import WEAPONS
 from extractors.irrealis import DATED
+from extractors.lexicon import CEASEFIRE_NOUNS, Lexicon, TriggerWord, inflect_noun
 from extractors.modality import is_for_clause
+from extractors.model import PLOVER
+from extractors.nonevents import WEAPONS
 from extractors.senses.arms import volley_of
 from extractors.senses.phrase import SPANS
-from extractors.model import PLOVER
 
 CEASEFIRE_FORMS = frozenset(f for n in CEASEFIRE_NOUNS for f in inflect_noun(n))
 CEASEFIRE_CUES = CEASEFIRE_FORMS | {"fire", "cessation"}
@@ -55,7 +55,9 @@ class Trigger:
 
     @property
     def arg_tok(self) -> Token:
-        """Where the arguments hang: the carrier noun of "mediation mission", else the trigger."""
+        """Where the arguments hang: the carrier noun of "mediation mission" or "mortar rounds", the
+        volley a weapon is fired in ("a barrage of missiles"), the counted span an event fills
+        ("three days of protests"), else the trigger."""
         tok = self.tok
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in CARRIERS:
             tok = tok.head

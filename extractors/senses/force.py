@@ -18,6 +18,8 @@ ARMS = frozenset(
     flanks deterrence personnel men paratrooper paratroopers commando commandos reinforcements contingent
     contingents mercenary mercenaries""".split()
 )
+#: Lines that armed force is sent to or crosses.
+BORDERS = frozenset("border borders frontier frontiers line boundary".split())
 #: People whose withdrawal reduces relations (CAMEO 166 "expel or withdraw": peacekeepers,
 #: inspectors, aid workers, envoys) rather than a retreat of forces.
 PRESENCE = frozenset(
@@ -71,10 +73,6 @@ def is_relief(tok: Token) -> bool:
     struck", "to help fight wildfires")."""
     purposes = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return any(p.lower_ in RELIEF for p in purposes) or any(t.lower_ in NON_AGENTS for t in tok.sent)
-
-
-#: Lines that armed force is sent to or crosses.
-BORDERS = frozenset("border borders frontier frontiers line boundary".split())
 
 
 def crosses_in_arms(tok: Token) -> bool:

@@ -941,7 +941,6 @@ def test_a_place_acted_on_is_not_where_an_unnamed_party_acts(extract):
     assert not [e for e in events if e.source is not None and e.source.code == "UKR"], _show(events)
 
 
-
 def test_a_guess_kept_open_rejects_nothing(extract):
     events = extract("I don't rule out that North Korea could stage further provocations.")
     assert not [e for e in events if e.category == "reject"], _show(events)
