@@ -30,12 +30,13 @@ def unnamed_doers(trig, args, places: list[Actor], mentions: dict[int, Mention],
     """The doer of `trig` (an `extractors.triggers.Trigger`) when its agent phrase (`args.sources`)
     names a role or crowd but no country: coded by `places` (the trigger's own "in" phrases), or, for
     an armed group or crowd, by the first place of its clause (`scene_of`); else none. A crowd
-    "against the government" targets it instead of standing for where it is."""
+    "against the French government" targets it instead of standing for where it is; one "against
+    the government's decision" names no one it is against."""
     if not args.sources:
         return []
     phrase = args.sources[0]
     agent = counted_noun(phrase)  # "thousands of protesters"
-    against = any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in args.targets)
+    against = any(t.dep_ == "pobj" and t.head.lower_ == "against" and resolve(t, mentions, dyad)[0] for t in args.targets)
     crowd = trig.category == "protest" and bool(CROWDS & {agent.lower_, phrase.lower_}) and not against
     sector = role_sectors().get(agent.lower_)
     if sector is None and any(c.dep_ == "amod" and c.lower_ in ARMING for c in agent.children):

@@ -361,6 +361,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Suspected jihadists killed 20 civilians in an attack on a village near Djibo in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
     ("Armed men abducted a councillor on a highway in Mexico's Guerrero state.", ["assault MEX>- sec=REB"]),
     ("Thousands marched through central Tbilisi for a seventh night.", ["protest GEO>-"]),
+    ("Thousands rallied in Paris against the pension reform.", ["protest FRA>-"]),  # against no one named
     # weighing an act, refusing now, threatening on a condition, acts inside the condition
     ("Washington is weighing new sanctions on Georgian officials.", ["sanction USA>GEO mod=possible"]),
     ("The US is cutting aid to Egypt.", ["sanction USA>EGY"]),
