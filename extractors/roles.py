@@ -118,9 +118,10 @@ def resolve_one(tok: Token, mentions: dict[int, Mention], places_act: bool = Fal
         if m.entry.kind in ACTING_KINDS or (role and m.entry.kind in ("city", "province")) or (places_act and m.entry.kind == "city"):
             acting.append(m)
     if not acting and role:
-        # "rebels in the Ivory Coast", "students throughout Indonesia": a role placed in a country.
+        # "rebels in the Ivory Coast", "students throughout Indonesia", "doctors at South Korea's
+        # hospitals": a role placed in a country.
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "from", "throughout", "across"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "from", "throughout", "across", "at"):
                 for t in child.subtree:
                     m = mentions.get(t.i)
                     if m is not None and m not in acting:

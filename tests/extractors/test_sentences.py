@@ -356,6 +356,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("Poland will send 10,000 troops to its border with Belarus.", ["mobilize POL>BLR mod=planned"]),
     ("Sudan's army chief announced a general mobilisation.", ["mobilize SDN>- sec=MIL"]),
     ("Britain's junior doctors will walk out for five days from Friday.", ["protest GBR>- mod=planned"]),
+    ("Doctors at South Korea's major hospitals walked off the job on Tuesday.", ["protest KOR>- sec=MED"]),  # a role placed "at"
     ("Kenya's opposition called for protests on Monday.", ["protest KEN>- mod=called_for"]),
     # an unnamed armed group or crowd acts where its clause says it is, as CAMEO codes it
     ("Suspected jihadists killed 20 civilians in an attack on a village near Djibo in northern Burkina Faso.", ["assault BFA>- sec=REB"]),
