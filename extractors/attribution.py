@@ -9,7 +9,7 @@ from __future__ import annotations
 from extractors.gazetteer import load_gazetteer
 from extractors.modality import Frame
 from extractors.model import Actor
-from extractors.telling import is_bystander, sets_condition
+from extractors.telling import is_bystander, is_unverified, sets_condition
 from extractors.triggers import Trigger
 
 #: What, said of the speaker's own future, threatens someone ("said it would retaliate"); a protest or a
@@ -22,7 +22,8 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
     """The modality of one event, given who tells it. A doer telling its own deed asserts it ("Israel
     said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
     a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
-    40 drones"). What the speaker says it will do is a threat when it harms someone ("Iran said it
+    40 drones"), and so does anyone whose word the sentence calls a claim ("…, a claim that could not
+be independently verified"). What the speaker says it will do is a threat when it harms someone ("Iran said it
     would retaliate"), else a plan ("unions said they will block motorways"). A harm or a protest
     promised on a condition is a threat ("will impose sanctions if Russia invades", "unions said they
     would strike unless …"); anything else that follows from one may happen ("if it engages, we will
@@ -39,6 +40,8 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
         return "possible"  # "if it engages, we will talk", "the ceasefire holds if …"
     if mod != "asserted" or speaker is None or frame.speaker is None or trig.tok.i == getattr(frame.speaker_verb, "i", None):
         return mod
+    if is_unverified(trig.tok):
+        return "claimed"  # "Russia said its air defences downed 12 drones, a claim that could not be verified"
     if (src is not None and src.code == speaker.code) or is_bystander(frame.speaker):
         return mod
     partisan = speaker.code in codes or (frame.reported and speaker.code in COUNTRY_CODES)

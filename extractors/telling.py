@@ -66,3 +66,19 @@ BYSTANDERS = frozenset(
 def is_bystander(speaker: Token) -> bool:
     """ "residents", "hospital officials", "police": a speaker who tells what it saw."""
     return speaker.lower_ in BYSTANDERS or any(c.dep_ in ("compound", "amod") and c.lower_ in BYSTANDERS for c in speaker.children)
+
+
+#: How wire copy marks a report as one side's word: "…, a claim that could not be independently
+#: verified", "…, a claim Manila dismissed".
+CLAIM_NOUNS = frozenset({"claim", "claims", "assertion", "allegation"})
+
+
+def is_unverified(tok: Token) -> bool:
+    """Whether the sentence of `tok` calls what was said a claim ("…, a claim that could not be
+    independently verified") or says it could not be verified."""
+    for t in tok.sent:
+        if t.lower_ in CLAIM_NOUNS and t.dep_ in ("npadvmod", "appos") and any(c.lower_ == "a" for c in t.children):
+            return True
+        if t.lower_ == "verified" and any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False

@@ -326,6 +326,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("The United States will impose sanctions on Russia if it invades Ukraine.", ["sanction USA>RUS mod=threatened"]),
     ("Nigerian unions said they would begin a nationwide strike on Monday unless wages rise.", ["protest NGA>- mod=threatened"]),
     ("Iran warned Israel of a crushing response if it attacked Iranian nuclear sites.", ["threaten IRN>ISR mod=asserted"]),
+    # what the sentence calls a claim is claimed, whoever tells it
+    ("The Houthis said they had targeted a British tanker, a claim that could not be independently verified.",
+     ["assault YEM>GBR mod=claimed"]),
     ("If you look at the map, Russian forces have shelled Kharkiv for weeks.", ["assault RUS>UKR mod=asserted"]),
     ("I would like to reiterate Morocco's strong condemnation of the attack.", ["accuse MAR>- mod=asserted"]),
     # how likely: asked, guessed or about to happen
