@@ -22,9 +22,9 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
     """The modality of one event, given who tells it. A doer telling its own deed asserts it ("Israel
     said it struck Hezbollah sites"), as does a bystander ("residents said"); the other party, or
     a state or armed group telling of others, claims it ("Ukraine's air force said Russia launched
-    40 drones"), and so does anyone whose word the sentence calls a claim ("…, a claim that could not
-be independently verified"). What the speaker says it will do is a threat when it harms someone ("Iran said it
-    would retaliate"), else a plan ("unions said they will block motorways"). A harm or a protest
+    40 drones"), and so does anyone whose word the sentence calls a claim ("…, a claim that could
+    not be independently verified"). What the speaker says it will do is a threat when it harms
+    someone ("Iran said it would retaliate"), else a plan ("unions said they will block motorways"). A harm or a protest
     promised on a condition is a threat ("will impose sanctions if Russia invades", "unions said they
     would strike unless …"); anything else that follows from one may happen ("if it engages, we will
     talk"); a threat made on a condition is still made ("warned Israel of a crushing response if it

@@ -2,8 +2,10 @@
 
 A bystander tells what it saw ("residents said"); a speaker's own act to come is promised ("Iran
 said it would retaliate"); a clause with an "if" of its own depends on it ("we will impose costs
-if Russia invades"); a wish to speak speaks ("I would like to reiterate our condemnation"). These
-are word tests on the parse; `modality.frame_of` and `events` decide what they make of them.
+if Russia invades"); a wish to speak speaks ("I would like to reiterate our condemnation"); a
+report the sentence calls a claim is one ("…, a claim that could not be independently verified").
+These are word tests on the parse; `modality.frame_of` and `attribution.told_as` decide what they
+make of them.
 """
 
 from __future__ import annotations
