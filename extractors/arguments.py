@@ -48,6 +48,8 @@ BACKING = frozenset("support help backing assistance approval blessing consent a
 ENGAGING = frozenset("engage involve participate join".split())
 #: What is called out as "called a strike" (not "called the attack a crime", "called a meeting").
 CALLABLE_FORMS = frozenset(f for n in "strike protest demonstration rally walkout boycott shutdown stoppage march".split() for f in inflect_noun(n))
+#: What is "called for" as the caller's own: "called for protests", "called for three days of protests".
+CALLED_FOR = CALLABLE_FORMS | SPANS
 #: Verbs whose subject reacts to, reports or suffers an event rather than doing it.
 NO_INHERIT = frozenset(
     "respond react retaliate suffer survive witness face fear escape flee say report claim deny blame condemn "
@@ -66,6 +68,8 @@ INTRANSITIVE = frozenset("withdraw retreat flee leave gather march rally return 
 #: Prepositions that introduce the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "with", "to", "toward", "towards", "of", "over", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
+#: Prepositions of what a weapon hits: "slammed into a school", "rained down on Kharkiv".
+HIT_PREPS = TARGET_PREPS - {"with", "of", "about", "to"}
 #: Prepositions that say where an event happens ("in Nairobi", "protests across Iran").
 PLACE_PREPS = frozenset({"in", "near", "inside", "along", "off", "outside", "across", "throughout"})
 
@@ -359,7 +363,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False, weapon: bool = F
         if struck is not None and struck.i != noun.i:
             args.targets.append(struck)
         for prep, pobj in _preps(hit):
-            if prep in TARGET_PREPS - {"with", "of", "about", "to"}:
+            if prep in HIT_PREPS:
                 args.targets.append(pobj)  # "slammed into a school", "rained down on Kharkiv"
             elif prep in PLACE_PREPS:
                 args.places.extend(_place(pobj))
@@ -397,7 +401,7 @@ def noun_args(noun: Token, lex: Lexicon, victims: bool = False, weapon: bool = F
     if accused is not None:
         # "accused Ukraine of ceasefire violations": the accused did it; so did who claimed it
         args.inherited.append(accused)
-    elif noun.lower_ in CALLABLE_FORMS | SPANS and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lex.lemma(noun.head.head.text) == "call":
+    elif noun.lower_ in CALLED_FOR and noun.dep_ == "pobj" and noun.head.lower_ == "for" and lex.lemma(noun.head.head.text) == "call":
         caller = subject_of(noun.head.head, lex)  # "the opposition called for protests": theirs, called for
         if caller is not None:
             args.inherited.append(caller)

@@ -15,6 +15,8 @@ from extractors.triggers import Trigger
 #: What, said of the speaker's own future, threatens someone ("said it would retaliate"); a protest or a
 #: deployment the speaker announces is planned ("unions said they will block motorways").
 HARMS = frozenset({"assault", "coerce", "sanction", "threaten"})
+#: What, promised on a condition, is a threat: a harm, or a strike or protest ("unless wages rise").
+THREATS = HARMS | {"protest"}
 COUNTRY_CODES = frozenset(e.code for e in load_gazetteer().names.values() if e.kind == "country")
 
 
@@ -34,7 +36,7 @@ def told_as(trig: Trigger, frame: Frame, speaker: Actor | None, src: Actor | Non
         if trig.category in HARMS or (trig.category == "protest" and sets_condition(trig.tok)):
             return "threatened"
         return "possible" if frame.conditional else "planned"
-    if mod == "planned" and trig.category in HARMS | {"protest"} and sets_condition(trig.tok):
+    if mod == "planned" and trig.category in THREATS and sets_condition(trig.tok):
         return "threatened"  # "Iran will strike U.S. bases if Washington joins the attack"
     if frame.conditional and mod in ("asserted", "planned") and trig.category != "threaten":
         return "possible"  # "if it engages, we will talk", "the ceasefire holds if …"

@@ -106,6 +106,8 @@ _RISKS = frozenset("risk risks danger dangers".split())
 _TRENDS = frozenset(
     "cases prices price inflation temperatures temperature growth unemployment demand supplies output economy debt deficit levels rates".split()
 )
+_FORECAST = _TRENDS | NON_AGENTS
+_HAZARDS = _RISKS | NON_AGENTS
 
 
 def is_alert(verb: Token) -> bool:
@@ -121,11 +123,11 @@ def is_alert(verb: Token) -> bool:
         return False
     said = [c for c in kids if c.dep_ == "ccomp"]
     if said:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TRENDS | NON_AGENTS for s in said for c in s.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FORECAST for s in said for c in s.children):
             return True  # "warned that dengue cases could reach a record": a forecast
         return not any(a.dep_ == "aux" and a.lower_ in _COMING for s in said for a in s.children)
     of = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about") for p in c.children if p.dep_ == "pobj"]
-    return bool(of) and all(p.lower_ in _RISKS | NON_AGENTS for p in of)  # "warned of heavy rain"
+    return bool(of) and all(p.lower_ in _HAZARDS for p in of)  # "warned of heavy rain"
 
 
 def speakers_aside(verb: Token, lex: Lexicon) -> Token | None:

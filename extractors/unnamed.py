@@ -1,9 +1,9 @@
 """Doers named by no country: an armed group ("gunmen", "armed men", "jihadists") or a crowd
 ("thousands", "farmers") acts where it is, as CAMEO codes it: "Thousands rallied in Tel Aviv" →
 Israel's civilians, "suspected jihadists killed 20 civilians in an attack on a village near Djibo
-in northern Burkina Faso" → Burkina Faso's rebels. Where it is: a place of the clause ("in",
-"through"), or for an armed group or crowd a place anywhere in the clause's own phrases, never a
-place acted on ("aggression against Ukraine") and never in another clause.
+in northern Burkina Faso" → Burkina Faso's rebels. Where it is: the trigger's own "in" phrases, or
+for an armed group or crowd a place of where ("in", "near", "through" …) anywhere in the clause's
+own phrases, never a place acted on ("aggression against Ukraine") and never in another clause.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from spacy.tokens import Token
 from extractors.model import Actor
 from extractors.nonevents import ARMING
 from extractors.roles import Mention, counted_noun, phrase_text, resolve, role_sectors
+from extractors.senses.force import ARMED_SECTORS
 
 #: Who turns out to protest, unnamed: "Thousands rallied in Tel Aviv", "Farmers blocked motorways across France".
 CROWDS = frozenset("thousands hundreds dozens tens crowds farmers survivors pensioners truckers miners nurses women mothers families".split())
-#: What an unnamed armed group or crowd is coded for where it acts, and which sectors are armed.
+#: What an unnamed armed group or crowd is coded for where it acts.
 SCENE_CATEGORIES = frozenset({"assault", "coerce", "protest"})
-ARMED = frozenset({"REB", "MIL", "COP"})
 #: Gazetteer kinds that say where something happens, and the prepositions of where.
 SCENE_KINDS = frozenset({"country", "region", "capital", "city", "province"})
 SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "through", "along", "around", "off"})
@@ -36,17 +36,21 @@ def unnamed_doers(trig, args, places: list[Actor], mentions: dict[int, Mention],
         return []
     phrase = args.sources[0]
     agent = counted_noun(phrase)  # "thousands of protesters"
-    against = any(t.dep_ == "pobj" and t.head.lower_ == "against" and resolve(t, mentions, dyad)[0] for t in args.targets)
-    crowd = trig.category == "protest" and bool(CROWDS & {agent.lower_, phrase.lower_}) and not against
+    crowd = trig.category == "protest" and bool(CROWDS & {agent.lower_, phrase.lower_}) and not _against_someone(args, mentions, dyad)
     sector = role_sectors().get(agent.lower_)
     if sector is None and any(c.dep_ == "amod" and c.lower_ in ARMING for c in agent.children):
         sector = "REB"  # "armed men", "masked men": an armed group, unnamed
     if sector is None and not crowd:
         return []
-    if not places and trig.category in SCENE_CATEGORIES and (crowd or sector in ARMED):
+    if not places and trig.category in SCENE_CATEGORIES and (crowd or sector in ARMED_SECTORS):
         scene = scene_of(args.anchor or trig.tok, mentions, phrase)
         places = resolve(scene, mentions, dyad, places_act=True)[0][:1] if scene is not None else []
     return [Actor(phrase_text(phrase), p.code, sector or "CVL") for p in places[:1]]
+
+
+def _against_someone(args, mentions: dict[int, Mention], dyad: tuple[Actor, ...]) -> bool:
+    """ "against the French government" names whom a crowd is against; "against the reform" does not."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "against" and resolve(t, mentions, dyad)[0] for t in args.targets)
 
 
 def scene_of(clause: Token, mentions: dict[int, Mention], agent: Token) -> Token | None:

@@ -121,4 +121,4 @@ def sends_arms_at(verb: Token) -> bool:
     """Whether a sending fires weapons at someone: "sent a wave of drones toward an oil refinery",
     not "sent drones to Ukraine" (aid)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and weapon_counted(obj).lower_ in WEAPONS and launches(verb, obj) and verb.lower_ not in LAUNCHERS
+    return obj is not None and verb.lower_ in USING and weapon_counted(obj).lower_ in WEAPONS and launches(verb, obj)
